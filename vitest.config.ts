@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests sit beside their code (`*.test.ts`, `*.db.test.ts`);
+// browser journeys live in tests/e2e and run through vitest.e2e.config.ts.
+export default defineConfig({
+  test: {
+    include: ['{core,contracts,config,services,db,server,jobs,app}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+    exclude: ['node_modules/**', 'build/**', 'tests/e2e/**'],
+    environment: 'node',
+    env: { TZ: 'UTC' },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
