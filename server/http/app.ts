@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ServerBuild } from 'react-router';
+import { createApi, createSignInLimits } from './api/index.ts';
+import { apiError } from './errors.ts';
+import { createFhirApi } from './fhir/index.ts';
+import type { AppEnv, HttpDeps } from './types.ts';
+import { mountWebApp } from './web.ts';
+
+export type AppOptions = {
+  /** The React Router server build; without it only /healthz, /api and /fhir are served. */
+  web?: { build: ServerBuild; clientDir: string };
+  software: { version: string; releaseDate: string };
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The whole HTTP surface: /healthz, /api, /fhir/R4, static assets, then the React Router site. */
+export function createApp(deps: HttpDeps, options: AppOptions) {
+  const app = new Hono<AppEnv>();
+  const signInLimits = createSignInLimits();
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', randomUUID());
+    c.set('clientAddress', clientAddressOf(c.env));
+    c.set('viewer', null);
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.res.headers.set('X-Frame-Options', 'DENY');
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      if (c.req.path.startsWith('/api/')) {
+        // 415 (not JSON) is folded into the contract's 400 for a malformed request.
+        if (error.status === 400 || error.status === 415) {
+          const message =
+            error.status === 415 ? 'Send a JSON body with Content-Type: application/json.' : error.message;
+          return apiError(c, 400, 'malformed_request', message || 'The request could not be read.');
+        }
+        return apiError(c, error.status, 'request_rejected', error.message || 'The request was refused.');
+      }
+      return error.getResponse();
+    }
+    deps.services.log.error('unhandled error', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    if (c.req.path.startsWith('/api/')) {
+      return apiError(c, 500, 'internal_error', `Something went wrong (request ${c.get('requestId')}).`);
+    }
+    return c.text(`Something went wrong (request ${c.get('requestId')}).`, 500);
+  });
+
+  app.get('/healthz', async (c) => {
+    if (await deps.isDatabaseReady()) return c.json({ status: 'ok' }, 200);
+    return c.json({ status: 'unavailable', reason: 'the database does not answer' }, 503);
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 1 MB.'),
+    }),
+  );
+  app.route('/api', createApi(deps, signInLimits));
+  app.route('/fhir/R4', createFhirApi(deps, options.software));
+
+  if (options.web) {
+    const { clientDir, build } = options.web;
+    // Fingerprinted assets never change under one name: cache them for a year.
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: clientDir,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('/favicon.svg', serveStatic({ root: clientDir }));
+    app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
+    mountWebApp(app, deps, build, signInLimits);
+  }
+  return app;
+}
+
+function clientAddressOf(env: unknown): string {
+  if (env && typeof env === 'object' && 'incoming' in env) {
+    const incoming = env.incoming as IncomingMessage;
+    return incoming.socket?.remoteAddress ?? 'unknown';
+  }
+  // app.request() in tests has no socket.
+  return 'local';
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { ServerBuild } from 'react-router';
+import { type Config, ConfigError, loadConfig } from '#config/index.ts';
+import { DatabaseUnavailableError, openDatabase } from '#db/client.server.ts';
+import { runMigrations } from '#db/migrate.server.ts';
+import { systemClock, type ServiceContext } from '#services/context.ts';
+import { isDatabaseEmpty, loadDemoData } from '#services/demo/load-demo-data.ts';
+import { createLogger } from '#services/logger.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { createApp } from './http/app.ts';
+
+const ROOT = new URL('../', import.meta.url);
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export type RunningServer = { url: string; stop(): Promise<void> };
+
+/** Boot: config → database → migrations → demo data → HTTP (ENGINEERING.md §2). */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const lock: DataDirLock | null = config.database.kind === 'pglite' ? acquireDataDirLock(config.dataDir) : null;
+  try {
+    const handle = await openDatabase(
+      config.database.kind === 'pglite'
+        ? { kind: 'pglite', dataDir: config.database.dataDir }
+        : { kind: 'postgres', url: config.database.url },
+    );
+    await runMigrations(handle);
+    const services: ServiceContext = { db: handle.db, clock: systemClock, config, log };
+    if (config.demoData && (await isDatabaseEmpty(services))) {
+      await loadDemoData(services);
+      log.info('demo data loaded');
+    }
+
+    const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string };
+    const app = createApp(
+      { services, isDatabaseReady: () => handle.ping().then(() => true, () => false) },
+      { web: await loadWebBuild(), software: { version: pkg.version, releaseDate: '2026-11-25' } },
+    );
+    const server = await listen(app.fetch, config.port, config.host);
+    let stopping: Promise<void> | null = null;
+    return {
+      url: `http://${config.host}:${config.port}`,
+      stop: () => {
+        stopping ??= (async () => {
+          await closeServer(server);
+          await handle.close();
+          lock?.release();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function loadWebBuild() {
+  const serverEntry = new URL('build/server/index.js', ROOT);
+  if (!existsSync(serverEntry)) return undefined;
+  // The file is produced by `react-router build`; its shape is React Router's ServerBuild.
+  const build = (await import(pathToFileURL(serverEntry.pathname).href)) as ServerBuild;
+  return { build, clientDir: new URL('build/client', ROOT).pathname };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }) as Server;
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stops accepting, lets in-flight requests finish (up to a grace period), then closes the rest. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** Turns a start-up failure into the one clear line CONTRACT.md and issue 3 ask for. */
+export function describeStartupError(error: unknown): string {
+  if (error instanceof ConfigError) return `configuration error: ${error.problems.join('; ')}`;
+  if (error instanceof DatabaseUnavailableError) return `database error: ${error.message}`;
+  if (error && typeof error === 'object' && 'code' in error) {
+    if (error.code === 'EADDRINUSE') return 'the port is already in use: stop the other server or set PORT';
+    if (error.code === 'EACCES') return 'not allowed to listen on that port: choose another PORT';
+  }
+  if (error instanceof Error && error.name === 'DataDirLockedError') return error.message;
+  return `could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+}
+
+export { loadConfig };

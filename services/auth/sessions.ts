@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { sessions, users } from '#db/schema/index.ts';
+import type { ServiceContext } from '../context.ts';
+
+export type Role = 'patient' | 'practitioner' | 'admin';
+export type SessionKind = 'browser' | 'api';
+
+/** Who is making a request, as every edge sees it after authentication. */
+export type Viewer = {
+  userId: string;
+  role: Role;
+  displayName: string;
+  email: string;
+  sessionId: string;
+};
+
+// Browser sessions end after an hour without activity or twelve hours in all; API tokens live
+// twelve hours. Short because the data is health data (issue 8 makes these configurable).
+export const SESSION_LIFETIME = {
+  browser: { absoluteMs: 12 * 3600_000, idleMs: 3600_000 },
+  api: { absoluteMs: 12 * 3600_000, idleMs: 12 * 3600_000 },
+} as const;
+
+const TOUCH_AFTER_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export type IssuedSession = { token: string; sessionId: string; expiresAt: Date };
+
+export async function createSession(
+  ctx: ServiceContext,
+  userId: string,
+  kind: SessionKind,
+  meta: { clientAddress?: string | null; userAgent?: string | null } = {},
+): Promise<IssuedSession> {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME[kind].absoluteMs);
+  const [row] = await ctx.db
+    .insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      kind,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      clientAddress: meta.clientAddress ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error('session insert returned no row');
+  return { token, sessionId: row.id, expiresAt };
+}
+
+/** The viewer for a presented token, or null when it is unknown, revoked or expired. */
+export async function resolveSession(
+  ctx: ServiceContext,
+  token: string,
+  kind: SessionKind,
+): Promise<Viewer | null> {
+  if (!token || token.length > 200) return null;
+  const [row] = await ctx.db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      role: users.role,
+      displayName: users.displayName,
+      email: users.email,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.kind, kind), isNull(sessions.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  const now = ctx.clock.now().getTime();
+  if (row.expiresAt.getTime() <= now) return null;
+  if (row.lastSeenAt.getTime() + SESSION_LIFETIME[kind].idleMs <= now) return null;
+  if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await ctx.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.sessionId));
+  }
+  return {
+    userId: row.userId,
+    role: row.role,
+    displayName: row.displayName,
+    email: row.email,
+    sessionId: row.sessionId,
+  };
+}
+
+export async function revokeSession(ctx: ServiceContext, sessionId: string): Promise<void> {
+  await ctx.db.update(sessions).set({ revokedAt: ctx.clock.now() }).where(eq(sessions.id, sessionId));
+}

@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import { users } from '#db/schema/index.ts';
+import { err, ok, type Result } from '#core/shared/result.ts';
+import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import type { ServiceContext } from '../context.ts';
+import { getDecoyHash, verifyPassword } from './passwords.ts';
+import { createSession, type IssuedSession, type Role, type SessionKind } from './sessions.ts';
+
+export type SignInInput = { email: string; password: string };
+export type SignInMeta = { clientAddress?: string | null; userAgent?: string | null };
+export type SignedIn = IssuedSession & { user: { id: string; role: Role; displayName: string } };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Checks a password and opens a session. A wrong email and a wrong password give the same
+ * error after the same work, so responses reveal nothing about which accounts exist.
+ */
+export async function signInWithPassword(
+  ctx: ServiceContext,
+  input: SignInInput,
+  kind: SessionKind,
+  meta: SignInMeta = {},
+): Promise<Result<SignedIn, { code: 'invalid_credentials' }>> {
+  const email = normaliseEmail(input.email);
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);
+  if (!user || !passwordMatches) {
+    if (user) {
+      await ctx.db
+        .update(users)
+        .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+        .where(eq(users.id, user.id));
+    }
+    await recordAuditEvent(ctx.db, {
+      actorUserId: user?.id ?? null,
+      actorRole: user?.role ?? null,
+      action: 'sign-in',
+      entityType: 'session',
+      clientAddress: meta.clientAddress ?? null,
+      outcome: 'failure',
+      detail: { kind },
+    });
+    return err({ code: 'invalid_credentials' });
+  }
+  const session = await createSession(ctx, user.id, kind, meta);
+  await ctx.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, user.id));
+  await recordAuditEvent(ctx.db, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action: 'sign-in',
+    entityType: 'session',
+    entityId: session.sessionId,
+    clientAddress: meta.clientAddress ?? null,
+    outcome: 'success',
+    detail: { kind },
+  });
+  return ok({ ...session, user: { id: user.id, role: user.role, displayName: user.displayName } });
+}
