@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 // browser journeys live in tests/e2e and run through vitest.e2e.config.ts.
 export default defineConfig({
   test: {
-    include: ['{core,contracts,config,services,db,server,jobs,app}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+    include: ['{core,contracts,config,services,db,server,jobs,app,content}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     exclude: ['node_modules/**', 'build/**', 'tests/e2e/**'],
     environment: 'node',
+    globalSetup: ['tests/setup/global-setup.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
     hookTimeout: 120_000,

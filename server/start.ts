@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeStartupError, loadConfig, startServer } from './index.ts';
 
-// `npm start`: build the site when there is no build (or the sources are newer), then serve.
+// `npm start`: build the site when there is no build (or the sources are newer), then serve (main.ts).
 const root = fileURLToPath(new URL('../', import.meta.url));
 const buildEntry = `${root}build/server/index.js`;
 
@@ -16,32 +15,7 @@ if (!existsSync(buildEntry) || newestSourceTime() > statSync(buildEntry).mtimeMs
   }
 }
 
-try {
-  const config = loadConfig();
-  const server = await startServer(config);
-  console.log(`Backpoint is running at ${server.url}`);
-  if (config.demoData) {
-    console.log('Demo sign-ins (password backpoint-demo-2026):');
-    console.log('  admin:         admin@demo.test');
-    console.log('  practitioners: practitioner1@demo.test … practitioner3@demo.test');
-    console.log('  patients:      patient1@demo.test … patient20@demo.test');
-  }
-  let signals = 0;
-  const shutdown = (signal: string) => {
-    signals += 1;
-    if (signals > 1) process.exit(1);
-    console.log(`${signal} received: finishing requests in flight, then stopping`);
-    server.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-} catch (error) {
-  console.error(`backpoint: ${describeStartupError(error)}`);
-  process.exit(1);
-}
+await import('./main.ts');
 
 function newestSourceTime(): number {
   let newest = 0;

@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appointments } from '#db/schema/index.ts';
+import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
+import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
+
+let database: TestDatabase;
+let clinic: ClinicFixture;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  clinic = await createClinicFixture(database.db);
+});
+afterAll(() => database?.close());
+
+function appointmentAt(start: string, end: string, patient = 0) {
+  return {
+    patientId: clinic.patientIds[patient]!,
+    practitionerId: clinic.practitionerId,
+    locationId: clinic.locationId,
+    appointmentTypeId: clinic.appointmentTypeId,
+    startAt: new Date(start),
+    endAt: new Date(end),
+  };
+}
+
+/** The SQLSTATE of a failed query, wherever the driver put it (drizzle wraps it in `cause`). */
+function sqlStateOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('code' in error && typeof error.code === 'string') return error.code;
+  return 'cause' in error ? sqlStateOf(error.cause) : undefined;
+}
+
+async function expectSqlState(work: Promise<unknown>, state: string) {
+  const outcome = await work.then(
+    () => 'inserted',
+    (error: unknown) => sqlStateOf(error),
+  );
+  expect(outcome).toBe(state);
+}
+
+describe('the database refuses overlapping live appointments of one practitioner', () => {
+  it('refuses a second appointment that overlaps the first (SQLSTATE 23P01)', async () => {
+    await database.db.insert(appointments).values(appointmentAt('2030-01-07T14:00:00Z', '2030-01-07T14:45:00Z'));
+    await expectSqlState(
+      database.db.insert(appointments).values(appointmentAt('2030-01-07T14:30:00Z', '2030-01-07T15:15:00Z', 1)),
+      '23P01',
+    );
+  });
+
+  it('accepts an appointment that starts exactly when the previous one ends', async () => {
+    await database.db.insert(appointments).values(appointmentAt('2030-01-08T14:00:00Z', '2030-01-08T14:45:00Z'));
+    await database.db.insert(appointments).values(appointmentAt('2030-01-08T14:45:00Z', '2030-01-08T15:30:00Z', 1));
+    const rows = await database.db.select().from(appointments).where(eq(appointments.practitionerId, clinic.practitionerId));
+    expect(rows.filter((r) => r.startAt.toISOString().startsWith('2030-01-08'))).toHaveLength(2);
+  });
+
+  it('frees the time of a cancelled appointment', async () => {
+    const [first] = await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-09T14:00:00Z', '2030-01-09T14:45:00Z'))
+      .returning();
+    await database.db.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, first!.id));
+    await database.db.insert(appointments).values(appointmentAt('2030-01-09T14:00:00Z', '2030-01-09T14:45:00Z', 1));
+  });
+
+  it('refuses to un-cancel an appointment whose time has been taken since', async () => {
+    const [first] = await database.db
+      .insert(appointments)
+      .values({ ...appointmentAt('2030-01-10T14:00:00Z', '2030-01-10T14:45:00Z'), status: 'cancelled' })
+      .returning();
+    await database.db.insert(appointments).values(appointmentAt('2030-01-10T14:15:00Z', '2030-01-10T15:00:00Z', 1));
+    await expectSqlState(
+      database.db.update(appointments).set({ status: 'booked' }).where(eq(appointments.id, first!.id)),
+      '23P01',
+    );
+  });
+
+  it('lets two different practitioners be booked at the same time', async () => {
+    const other = await createClinicFixture(database.db);
+    await database.db.insert(appointments).values(appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'));
+    await database.db.insert(appointments).values({
+      ...appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'),
+      practitionerId: other.practitionerId,
+    });
+  });
+
+  it('refuses an appointment that ends before it starts', async () => {
+    await expectSqlState(
+      database.db.insert(appointments).values(appointmentAt('2030-01-12T15:00:00Z', '2030-01-12T14:00:00Z')),
+      '23514',
+    );
+  });
+});
