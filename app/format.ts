@@ -26,7 +26,8 @@ export function describeOpeningHours(days: Array<{ weekday: number; opens: strin
     });
   };
   for (const d of [...days].sort((a, b) => a.weekday - b.weekday)) {
-    if (run && d.weekday === run.last + 1 && d.opens === run.opens && d.closes === run.closes) run.last = d.weekday;
+    if (run && d.weekday === run.last + 1 && d.opens === run.opens && d.closes === run.closes)
+      run.last = d.weekday;
     else {
       flush();
       run = { first: d.weekday, last: d.weekday, opens: d.opens, closes: d.closes };

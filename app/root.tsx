@@ -9,11 +9,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from 'react-router';
-import type { Route } from './+types/root';
 import { listOpeningHours } from '#services/clinic/opening-hours.ts';
-import { describeOpeningHours } from './format';
+import type { Route } from './+types/root';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
+import { describeOpeningHours } from './format';
 import stylesHref from './styles.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
@@ -50,7 +50,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader clinicName={data?.clinic.name ?? 'Backpoint'} viewer={data?.viewer ?? null} csrfToken={data?.csrfToken ?? ''} />
+        <SiteHeader
+          clinicName={data?.clinic.name ?? 'Backpoint'}
+          viewer={data?.viewer ?? null}
+          csrfToken={data?.csrfToken ?? ''}
+        />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -70,7 +74,11 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title =
-    status === 404 ? 'We could not find that page' : status === 403 ? 'This page is not available to you' : 'Something went wrong';
+    status === 404
+      ? 'We could not find that page'
+      : status === 403
+        ? 'This page is not available to you'
+        : 'Something went wrong';
   const text =
     status === 404
       ? 'The address may be mistyped, or the page may have moved.'

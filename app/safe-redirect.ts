@@ -5,6 +5,6 @@
 export function safeRedirectPath(target: string | null | undefined, fallback: string): string {
   if (!target || typeof target !== 'string') return fallback;
   if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-  if (/[\u0000-\u001f]/.test(target)) return fallback;
+  if ([...target].some((ch) => ch.charCodeAt(0) < 0x20)) return fallback;
   return target;
 }

@@ -6,7 +6,7 @@ import type { ServerBuild } from 'react-router';
 import { type Config, ConfigError, loadConfig } from '#config/index.ts';
 import { DatabaseUnavailableError, openDatabase } from '#db/client.server.ts';
 import { runMigrations } from '#db/migrate.server.ts';
-import { systemClock, type ServiceContext } from '#services/context.ts';
+import { type ServiceContext, systemClock } from '#services/context.ts';
 import { isDatabaseEmpty, loadDemoData } from '#services/demo/load-demo-data.ts';
 import { createLogger } from '#services/logger.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
@@ -20,7 +20,8 @@ export type RunningServer = { url: string; stop(): Promise<void> };
 /** Boot: config → database → migrations → demo data → HTTP (ENGINEERING.md §2). */
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const lock: DataDirLock | null = config.database.kind === 'pglite' ? acquireDataDirLock(config.dataDir) : null;
+  const lock: DataDirLock | null =
+    config.database.kind === 'pglite' ? acquireDataDirLock(config.dataDir) : null;
   try {
     const handle = await openDatabase(
       config.database.kind === 'pglite'
@@ -36,7 +37,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
     const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string };
     const app = createApp(
-      { services, isDatabaseReady: () => handle.ping().then(() => true, () => false) },
+      {
+        services,
+        isDatabaseReady: () =>
+          handle.ping().then(
+            () => true,
+            () => false,
+          ),
+      },
       { web: await loadWebBuild(), software: { version: pkg.version, releaseDate: '2026-11-25' } },
     );
     const server = await listen(app.fetch, config.port, config.host);
@@ -66,7 +74,11 @@ async function loadWebBuild() {
   return { build, clientDir: new URL('build/client', ROOT).pathname };
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<Server> {
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  port: number,
+  hostname: string,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }) as Server;
     server.once('listening', () => resolve(server));

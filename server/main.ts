@@ -27,4 +27,3 @@ try {
   console.error(`backpoint: ${describeStartupError(error)}`);
   process.exit(1);
 }
-

@@ -8,7 +8,10 @@ const buildEntry = `${root}build/server/index.js`;
 
 if (!existsSync(buildEntry) || newestSourceTime() > statSync(buildEntry).mtimeMs) {
   console.log('Building the site (first start, or the sources changed)…');
-  const built = spawnSync(`${root}node_modules/.bin/react-router`, ['build'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(`${root}node_modules/.bin/react-router`, ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) {
     console.error('backpoint: the build failed; see the messages above');
     process.exit(1);

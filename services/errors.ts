@@ -1,6 +1,12 @@
 // One closed list of error codes for use cases; only the edges map them to transports
 // (ENGINEERING.md §4).
-export type AppErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthenticated' | 'business_rule';
+export type AppErrorKind =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'business_rule';
 
 export class AppError extends Error {
   constructor(

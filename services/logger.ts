@@ -1,4 +1,4 @@
-import type { LogLevel, Logger } from './context.ts';
+import type { Logger, LogLevel } from './context.ts';
 
 const ORDER: Record<LogLevel | 'silent', number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
 

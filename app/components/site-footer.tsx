@@ -34,9 +34,9 @@ export function SiteFooter({ clinic, openingHours }: { clinic: Clinic; openingHo
         <section aria-labelledby="footer-emergency" className="site-footer__emergency">
           <h2 id="footer-emergency">In an emergency</h2>
           <p>
-            If you suddenly lose control of your bladder or bowels, feel numb between your legs, or your legs become
-            weak, call <a href={telHref(clinic.emergencyNumber)}>{clinic.emergencyNumber}</a> or go to the nearest
-            emergency department now. Do not wait for an acupuncture appointment.
+            If you suddenly lose control of your bladder or bowels, feel numb between your legs, or your legs
+            become weak, call <a href={telHref(clinic.emergencyNumber)}>{clinic.emergencyNumber}</a> or go to
+            the nearest emergency department now. Do not wait for an acupuncture appointment.
           </p>
         </section>
       </div>

@@ -19,7 +19,12 @@ export async function loader({ context }: Route.LoaderArgs) {
   const practitioners = await listPractitioners(context.services);
   return {
     clinicName: context.clinic.name,
-    practitioners: practitioners.map(({ id, displayName, credentials, bio }) => ({ id, displayName, credentials, bio })),
+    practitioners: practitioners.map(({ id, displayName, credentials, bio }) => ({
+      id,
+      displayName,
+      credentials,
+      bio,
+    })),
   };
 }
 
@@ -52,8 +57,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <p className="eyebrow">Acupuncture for back and neck pain</p>
           <h1 id="hero-title">Calm, careful treatment for a back that hurts</h1>
           <p className="lead">
-            Acupuncture may help with long-lasting low back pain, sciatica and neck pain. We check first that it is
-            safe for you, tell you honestly what the research shows, and track whether it is working.
+            Acupuncture may help with long-lasting low back pain, sciatica and neck pain. We check first that
+            it is safe for you, tell you honestly what the research shows, and track whether it is working.
           </p>
           <div className="actions">
             <a className="button button--large" href="/checker">
@@ -64,8 +69,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             </a>
           </div>
           <p className="hero__note">
-            Not sure it is safe to wait? The symptom check takes about two minutes and tells you if you should see a
-            doctor first.
+            Not sure it is safe to wait? The symptom check takes about two minutes and tells you if you should
+            see a doctor first.
           </p>
         </div>
         <SpineIllustration />
@@ -130,8 +135,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <section className="page" aria-labelledby="safety-title">
         <h2 id="safety-title">Safety comes first</h2>
         <p>
-          Before your first visit we ask about pregnancy, pacemakers and other implants, blood thinners and bleeding
-          problems. Some of these change how we treat you; a few mean acupuncture is not right for you.
+          Before your first visit we ask about pregnancy, pacemakers and other implants, blood thinners and
+          bleeding problems. Some of these change how we treat you; a few mean acupuncture is not right for
+          you.
         </p>
         <p>
           Questions? Call us on <a href={telHref(phone)}>{phone}</a>.

@@ -86,7 +86,10 @@ export function createApp(deps: HttpDeps, options: AppOptions) {
       }),
     );
     app.use('/favicon.svg', serveStatic({ root: clientDir }));
-    app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
+    app.use(
+      '*',
+      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }),
+    );
     mountWebApp(app, deps, build, signInLimits);
   }
   return app;

@@ -5,13 +5,13 @@ import { AppError, type AppErrorKind } from '#services/errors.ts';
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 /** The error shape of CONTRACT.md §4. */
-export function apiError(
+export function apiError<S extends ContentfulStatusCode>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: S,
   code: string,
   message: string,
   fields?: Record<string, string>,
-): Response {
+) {
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return c.json(body, status);
 }

@@ -9,7 +9,11 @@ export type RateLimiter = {
   reset(key: string): void;
 };
 
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}): RateLimiter {
   const windows = new Map<string, { startedAt: number; count: number }>();
   const maxKeys = options.maxKeys ?? 50_000;
   return {
@@ -22,7 +26,9 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
       }
       w.count += 1;
       const allowed = w.count <= options.limit;
-      const retryAfterSeconds = allowed ? 0 : Math.max(1, Math.ceil((w.startedAt + options.windowMs - nowMs) / 1000));
+      const retryAfterSeconds = allowed
+        ? 0
+        : Math.max(1, Math.ceil((w.startedAt + options.windowMs - nowMs) / 1000));
       return { allowed, retryAfterSeconds };
     },
     reset(key) {

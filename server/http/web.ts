@@ -18,7 +18,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * double submit), checked here for every state-changing request before any action runs.
  */
 export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuild, limits: SignInLimits) {
-  const handle = createRequestHandler(build, deps.services.config.env === 'production' ? 'production' : 'development');
+  const handle = createRequestHandler(
+    build,
+    deps.services.config.env === 'production' ? 'production' : 'development',
+  );
   const secure = deps.services.config.publicUrl.startsWith('https://');
   const secret = deps.services.config.appSecret;
 
@@ -34,13 +37,18 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
     if (STATE_CHANGING.has(c.req.method)) {
       const verdict = await checkCsrf(c, csrfToken, deps.services.config.publicUrl);
       if (verdict !== 'ok') {
-        return c.html(forbiddenPage(verdict), 403, setCookies.length ? { 'Set-Cookie': setCookies } : undefined);
+        return c.html(
+          forbiddenPage(verdict),
+          403,
+          setCookies.length ? { 'Set-Cookie': setCookies } : undefined,
+        );
       }
     }
 
     const sessionToken = getCookie(c, SESSION_COOKIE);
     const viewer = sessionToken ? await resolveSession(deps.services, sessionToken, 'browser') : null;
-    if (sessionToken && !viewer) setCookies.push(generateCookie(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
+    if (sessionToken && !viewer)
+      setCookies.push(generateCookie(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
 
     const context: WebLoadContext = {
       services: deps.services,
@@ -56,7 +64,8 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
             limits.perAddress.hit(`token:${c.get('clientAddress')}`, now),
             limits.perAccount.hit(`account:${normaliseEmail(input.email)}`, now),
           ]) {
-            if (!check.allowed) return { ok: false, code: 'too_many_attempts', retryAfterSeconds: check.retryAfterSeconds };
+            if (!check.allowed)
+              return { ok: false, code: 'too_many_attempts', retryAfterSeconds: check.retryAfterSeconds };
           }
           // A new session on every sign-in (never reuse one that existed before): no fixation.
           if (viewer) await revokeSession(deps.services, viewer.sessionId);
@@ -85,7 +94,8 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
     const response = await handle(c.req.raw, context);
     for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
     // Pages can carry personal data once someone is signed in: never let a shared cache keep them.
-    if (viewer && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
+    if (viewer && !response.headers.has('Cache-Control'))
+      response.headers.set('Cache-Control', 'private, no-store');
     return response;
   });
 }
@@ -107,7 +117,10 @@ async function checkCsrf(c: Context<AppEnv>, expected: string, publicUrl: string
   }
   const type = c.req.header('content-type') ?? '';
   let presented: unknown = c.req.header('x-csrf-token');
-  if (!presented && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+  if (
+    !presented &&
+    (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))
+  ) {
     const form = await c.req.raw.clone().formData();
     presented = form.get('_csrf');
   }

@@ -82,7 +82,10 @@ export async function resolveSession(
   if (row.expiresAt.getTime() <= now) return null;
   if (row.lastSeenAt.getTime() + SESSION_LIFETIME[kind].idleMs <= now) return null;
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await ctx.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.sessionId));
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, row.sessionId));
   }
   return {
     userId: row.userId,

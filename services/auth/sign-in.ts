@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { users } from '#db/schema/index.ts';
 import { err, ok, type Result } from '#core/shared/result.ts';
+import { users } from '#db/schema/index.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import type { ServiceContext } from '../context.ts';
 import { getDecoyHash, verifyPassword } from './passwords.ts';
@@ -25,11 +25,7 @@ export async function signInWithPassword(
   meta: SignInMeta = {},
 ): Promise<Result<SignedIn, { code: 'invalid_credentials' }>> {
   const email = normaliseEmail(input.email);
-  const [user] = await ctx.db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email}`)
-    .limit(1);
+  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);
   if (!user || !passwordMatches) {
     if (user) {

@@ -58,14 +58,16 @@ export const DEMO_APPOINTMENT_TYPES = [
   {
     slug: 'initial-consultation',
     name: 'Initial consultation',
-    description: 'Your first visit: a full assessment of your back, your health and your goals, then a first treatment.',
+    description:
+      'Your first visit: a full assessment of your back, your health and your goals, then a first treatment.',
     durationMinutes: 60,
     newPatientOnly: true,
   },
   {
     slug: 'follow-up',
     name: 'Follow-up treatment',
-    description: 'A treatment visit during your course, with a short check on how you have been since last time.',
+    description:
+      'A treatment visit during your course, with a short check on how you have been since last time.',
     durationMinutes: 45,
     newPatientOnly: false,
   },

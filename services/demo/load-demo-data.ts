@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { stableUuid } from '#core/shared/stable-id.ts';
 import {
   appointmentTypes,
@@ -24,8 +23,8 @@ export const DEMO_LOCATION_ID = stableUuid('location:main');
 
 /** True when the database has no users yet: the only state demo data is ever loaded into. */
 export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
-  const result = await ctx.db.execute<{ exists: boolean }>(sql`select exists (select 1 from users) as "exists"`);
-  return !result.rows[0]?.exists;
+  const anyUser = await ctx.db.select({ id: users.id }).from(users).limit(1);
+  return anyUser.length === 0;
 }
 
 /**
@@ -60,9 +59,9 @@ export async function loadDemoData(ctx: ServiceContext): Promise<void> {
 
     await tx.insert(bookingPolicies).values({ id: 'default', ...DEMO_POLICY });
 
-    await tx.insert(appointmentTypes).values(
-      DEMO_APPOINTMENT_TYPES.map((t) => ({ id: stableUuid(`appointment-type:${t.slug}`), ...t })),
-    );
+    await tx
+      .insert(appointmentTypes)
+      .values(DEMO_APPOINTMENT_TYPES.map((t) => ({ id: stableUuid(`appointment-type:${t.slug}`), ...t })));
 
     for (const p of DEMO_PRACTITIONERS) {
       const userId = stableUuid(`user:practitioner${p.n}`);

@@ -21,7 +21,10 @@ export type ClinicFixture = {
  * A small clinic of its own for one test (one location, one practitioner, one 45-minute
  * type, two patients) with random ids, so tests never depend on each other's rows.
  */
-export async function createClinicFixture(db: Database, overrides: { timeZone?: string } = {}): Promise<ClinicFixture> {
+export async function createClinicFixture(
+  db: Database,
+  overrides: { timeZone?: string } = {},
+): Promise<ClinicFixture> {
   const tag = randomUUID().slice(0, 8);
   const [location] = await db
     .insert(locations)
@@ -35,11 +38,22 @@ export async function createClinicFixture(db: Database, overrides: { timeZone?: 
     .returning();
   const [pracUser] = await db
     .insert(users)
-    .values({ email: `prac-${tag}@test.test`, passwordHash: 'x', role: 'practitioner', displayName: `Prac ${tag}` })
+    .values({
+      email: `prac-${tag}@test.test`,
+      passwordHash: 'x',
+      role: 'practitioner',
+      displayName: `Prac ${tag}`,
+    })
     .returning();
   const [practitioner] = await db
     .insert(practitioners)
-    .values({ userId: pracUser!.id, slug: `prac-${tag}`, displayName: `Prac ${tag}`, credentials: 'L.Ac.', bio: '' })
+    .values({
+      userId: pracUser!.id,
+      slug: `prac-${tag}`,
+      displayName: `Prac ${tag}`,
+      credentials: 'L.Ac.',
+      bio: '',
+    })
     .returning();
   const [type] = await db
     .insert(appointmentTypes)

@@ -36,7 +36,10 @@ describe('start-up failures print one clear line and exit non-zero', () => {
       PORT: String(await findFreePort()),
     });
     expect(await server.exited).not.toBe(0);
-    expectOneClearLine(server.stderr(), /^backpoint: database error: cannot reach DATABASE_URL \(ECONNREFUSED/);
+    expectOneClearLine(
+      server.stderr(),
+      /^backpoint: database error: cannot reach DATABASE_URL \(ECONNREFUSED/,
+    );
   });
 
   it('requires APP_SECRET when the demo data set is not in use', async () => {

@@ -50,7 +50,11 @@ export default async function setup(project: TestProject) {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
     if (exists.rowCount === 0) {
       await admin.query(`create database "${template}"`);
-      const handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, template), maxConnections: 2 });
+      const handle = await openDatabase({
+        kind: 'postgres',
+        url: withDatabase(url, template),
+        maxConnections: 2,
+      });
       await runMigrations(handle);
       await handle.close();
     }
@@ -69,7 +73,9 @@ export function withDatabase(url: string, database: string): string {
 function hashMigrations(): string {
   const h = createHash('sha256');
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else h.update(entry.name).update(readFileSync(full));

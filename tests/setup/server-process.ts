@@ -35,7 +35,9 @@ export async function waitForOutput(server: ServerProcess, pattern: RegExp, time
   const started = Date.now();
   while (!pattern.test(server.stdout())) {
     if (server.child.exitCode !== null) {
-      throw new Error(`server exited (${server.child.exitCode}) before printing ${pattern}: ${server.stderr()}`);
+      throw new Error(
+        `server exited (${server.child.exitCode}) before printing ${pattern}: ${server.stderr()}`,
+      );
     }
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${pattern}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -28,12 +28,20 @@ export async function openTestDatabase(): Promise<TestDatabase> {
         await admin.query(`create database "${name}" template "${postgres.template}"`);
         return;
       } catch (error) {
-        if (attempt >= 20 || !(error && typeof error === 'object' && 'code' in error && error.code === '55006')) throw error;
+        if (
+          attempt >= 20 ||
+          !(error && typeof error === 'object' && 'code' in error && error.code === '55006')
+        )
+          throw error;
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       }
     }
   });
-  const handle = await openDatabase({ kind: 'postgres', url: withDatabase(postgres.url, name), maxConnections: 10 });
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: withDatabase(postgres.url, name),
+    maxConnections: 10,
+  });
   return {
     ...handle,
     label: 'postgres',

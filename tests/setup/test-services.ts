@@ -4,7 +4,9 @@ import { createLogger } from '#services/logger.ts';
 import type { TestDatabase } from './test-database.ts';
 
 /** A clock tests can set and move; services read time only through it. */
-export function createTestClock(start: string | Date): Clock & { set(to: string | Date): void; advance(ms: number): void } {
+export function createTestClock(
+  start: string | Date,
+): Clock & { set(to: string | Date): void; advance(ms: number): void } {
   let now = new Date(start);
   return {
     now: () => new Date(now),

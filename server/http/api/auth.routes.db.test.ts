@@ -99,7 +99,9 @@ describe('POST /api/v1/auth/token', () => {
 
 describe('bearer tokens', () => {
   it('refuses an unknown token with 401', async () => {
-    const res = await app.request('/api/v1/anything', { headers: { authorization: 'Bearer not-a-real-token' } });
+    const res = await app.request('/api/v1/anything', {
+      headers: { authorization: 'Bearer not-a-real-token' },
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
   });
@@ -107,10 +109,14 @@ describe('bearer tokens', () => {
   it('stops accepting a token once it has expired', async () => {
     const { body } = await requestToken({ email: 'patient4@demo.test', password: PASSWORD });
     const token = String(body.token);
-    const before = await app.request('/api/v1/no-such-route', { headers: { authorization: `Bearer ${token}` } });
+    const before = await app.request('/api/v1/no-such-route', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(before.status).toBe(404);
     clock.advance(13 * 3600_000);
-    const after = await app.request('/api/v1/no-such-route', { headers: { authorization: `Bearer ${token}` } });
+    const after = await app.request('/api/v1/no-such-route', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.status).toBe(401);
     clock.set('2026-11-25T12:00:00Z');
   });

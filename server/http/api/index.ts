@@ -32,7 +32,8 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       viewer = match?.[1] ? await resolveSession(deps.services, match[1], 'api') : null;
-      if (!viewer) return apiError(c, 401, 'invalid_token', 'The bearer token is missing, expired or revoked.');
+      if (!viewer)
+        return apiError(c, 401, 'invalid_token', 'The bearer token is missing, expired or revoked.');
     }
     c.set('viewer', viewer);
     const now = deps.services.clock.now().getTime();

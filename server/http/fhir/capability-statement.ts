@@ -1,8 +1,8 @@
-import type { CapabilityStatement } from '@medplum/fhirtypes';
+import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
 
 /** The resources and interactions the FHIR facade serves; the CapabilityStatement is built from it. */
 export type FhirResourceRegistration = {
-  type: string;
+  type: ResourceType;
   interactions: Array<'read' | 'search-type'>;
   searchParams: Array<{ name: string; type: 'token' | 'reference' | 'date' | 'string' | 'number' }>;
 };

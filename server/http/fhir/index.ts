@@ -22,7 +22,13 @@ export function createFhirApi(deps: HttpDeps, software: { version: string; relea
     c.body(
       JSON.stringify({
         resourceType: 'OperationOutcome',
-        issue: [{ severity: 'error', code: 'not-supported', diagnostics: 'This FHIR interaction is not supported.' }],
+        issue: [
+          {
+            severity: 'error',
+            code: 'not-supported',
+            diagnostics: 'This FHIR interaction is not supported.',
+          },
+        ],
       }),
       404,
       { 'content-type': FHIR_JSON },
