@@ -22,7 +22,12 @@ export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 /** The browser sign-in form: same rules as the token request, plus where to go afterwards. */
 export const SignInFormSchema = TokenRequestSchema.extend({
-  email: z.string().trim().min(1, 'Enter your email address').max(254).pipe(z.email('Enter a valid email address')),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254)
+    .pipe(z.email('Enter a valid email address')),
   password: z.string().min(1, 'Enter your password').max(1024),
   redirectTo: z.string().optional(),
 });

@@ -41,17 +41,28 @@ async function expectSqlState(work: Promise<unknown>, state: string) {
 
 describe('the database refuses overlapping live appointments of one practitioner', () => {
   it('refuses a second appointment that overlaps the first (SQLSTATE 23P01)', async () => {
-    await database.db.insert(appointments).values(appointmentAt('2030-01-07T14:00:00Z', '2030-01-07T14:45:00Z'));
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-07T14:00:00Z', '2030-01-07T14:45:00Z'));
     await expectSqlState(
-      database.db.insert(appointments).values(appointmentAt('2030-01-07T14:30:00Z', '2030-01-07T15:15:00Z', 1)),
+      database.db
+        .insert(appointments)
+        .values(appointmentAt('2030-01-07T14:30:00Z', '2030-01-07T15:15:00Z', 1)),
       '23P01',
     );
   });
 
   it('accepts an appointment that starts exactly when the previous one ends', async () => {
-    await database.db.insert(appointments).values(appointmentAt('2030-01-08T14:00:00Z', '2030-01-08T14:45:00Z'));
-    await database.db.insert(appointments).values(appointmentAt('2030-01-08T14:45:00Z', '2030-01-08T15:30:00Z', 1));
-    const rows = await database.db.select().from(appointments).where(eq(appointments.practitionerId, clinic.practitionerId));
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-08T14:00:00Z', '2030-01-08T14:45:00Z'));
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-08T14:45:00Z', '2030-01-08T15:30:00Z', 1));
+    const rows = await database.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.practitionerId, clinic.practitionerId));
     expect(rows.filter((r) => r.startAt.toISOString().startsWith('2030-01-08'))).toHaveLength(2);
   });
 
@@ -61,7 +72,9 @@ describe('the database refuses overlapping live appointments of one practitioner
       .values(appointmentAt('2030-01-09T14:00:00Z', '2030-01-09T14:45:00Z'))
       .returning();
     await database.db.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, first!.id));
-    await database.db.insert(appointments).values(appointmentAt('2030-01-09T14:00:00Z', '2030-01-09T14:45:00Z', 1));
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-09T14:00:00Z', '2030-01-09T14:45:00Z', 1));
   });
 
   it('refuses to un-cancel an appointment whose time has been taken since', async () => {
@@ -69,7 +82,9 @@ describe('the database refuses overlapping live appointments of one practitioner
       .insert(appointments)
       .values({ ...appointmentAt('2030-01-10T14:00:00Z', '2030-01-10T14:45:00Z'), status: 'cancelled' })
       .returning();
-    await database.db.insert(appointments).values(appointmentAt('2030-01-10T14:15:00Z', '2030-01-10T15:00:00Z', 1));
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-10T14:15:00Z', '2030-01-10T15:00:00Z', 1));
     await expectSqlState(
       database.db.update(appointments).set({ status: 'booked' }).where(eq(appointments.id, first!.id)),
       '23P01',
@@ -78,7 +93,9 @@ describe('the database refuses overlapping live appointments of one practitioner
 
   it('lets two different practitioners be booked at the same time', async () => {
     const other = await createClinicFixture(database.db);
-    await database.db.insert(appointments).values(appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'));
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'));
     await database.db.insert(appointments).values({
       ...appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'),
       practitionerId: other.practitionerId,

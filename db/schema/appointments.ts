@@ -4,7 +4,12 @@ import { appointmentTypes, locations, practitioners } from './clinic.ts';
 import { patients } from './patients.ts';
 import { users } from './users.ts';
 
-export const appointmentStatus = pgEnum('appointment_status', ['booked', 'cancelled', 'completed', 'no-show']);
+export const appointmentStatus = pgEnum('appointment_status', [
+  'booked',
+  'cancelled',
+  'completed',
+  'no-show',
+]);
 
 // The rule "never two live appointments of one practitioner that overlap" is an exclusion
 // constraint added by hand in migration 0001 (btree_gist); drizzle-kit cannot express it.

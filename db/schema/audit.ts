@@ -16,5 +16,8 @@ export const auditEvents = pgTable(
     outcome: text({ enum: ['success', 'failure'] }).notNull(),
     detail: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  ],
 );

@@ -55,7 +55,10 @@ export const appointmentTypes = pgTable(
   },
   (t) => [
     check('appointment_types_duration_check', sql`${t.durationMinutes} between 5 and 480`),
-    check('appointment_types_buffers_check', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+    check(
+      'appointment_types_buffers_check',
+      sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`,
+    ),
   ],
 );
 
@@ -151,7 +154,9 @@ export const bookingPolicies = pgTable(
   },
   (t) => [
     check('booking_policies_interval_check', sql`${t.slotIntervalMinutes} between 5 and 120`),
-    check('booking_policies_values_check', sql`${t.minimumNoticeMinutes} >= 0 and ${t.maximumDaysAhead} >= 1`),
+    check(
+      'booking_policies_values_check',
+      sql`${t.minimumNoticeMinutes} >= 0 and ${t.maximumDaysAhead} >= 1`,
+    ),
   ],
 );
-

@@ -3,6 +3,7 @@ import { apiError } from '../errors.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import type { HttpDeps } from '../types.ts';
 import { createAuthRoutes, type SignInLimits } from './auth.routes.ts';
+import { createClinicalRoutes } from './clinical.routes.ts';
 import { createOpenApiApp } from './openapi-app.ts';
 
 // CONTRACT.md §4: anonymous reads and checker calls get at least 300 a minute per address;
@@ -48,6 +49,7 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
   });
 
   api.route('/v1', createAuthRoutes(deps, signIn));
+  api.route('/v1', createClinicalRoutes(deps));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -56,7 +58,8 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
       version: '1.0.0',
       description: 'The JSON API of Backpoint (CONTRACT.md §4). Errors use the ApiError shape.',
     },
-    servers: [{ url: deps.services.config.publicUrl }],
+    // Paths are relative to the API's mount point, so the server URL carries `/api`.
+    servers: [{ url: `${deps.services.config.publicUrl.replace(/\/$/, '')}/api` }],
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 
