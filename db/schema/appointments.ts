@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes, locations, practitioners } from './clinic.ts';
 import { patients } from './patients.ts';
 import { users } from './users.ts';
@@ -34,6 +34,8 @@ export const appointments = pgTable(
     status: appointmentStatus().notNull().default('booked'),
     cancellationReason: text(),
     cancelledAt: timestamp({ withTimezone: true }),
+    // iCalendar SEQUENCE: raised on every change the patient's calendar must pick up (RFC 5545).
+    sequence: integer().notNull().default(0),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
