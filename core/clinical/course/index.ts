@@ -1,0 +1,2 @@
+export * from './course-plan.ts';
+export { planTreatmentCourse } from './plan-treatment-course.ts';
