@@ -45,3 +45,12 @@ export function describeTimeZoneCity(timeZone: string): string {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+\d]/g, '')}`;
 }
+
+/** '2026-11-25' → 'November 25, 2026' (a calendar date, read without any time zone). */
+export function formatLongDate(isoDate: string): string {
+  const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
+  const month = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+  return `${month} ${d}, ${y}`;
+}
