@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_CATEGORIES } from '#core/clinical/course/course-plan.ts';
 import { PAIN_AREAS } from '#core/clinical/triage/likely-conditions.ts';
 import { RED_FLAG_IDS, URGENCY_LEVELS } from '#core/clinical/triage/red-flags.ts';
 import { ConditionIdSchema } from './conditions.ts';
@@ -21,7 +22,7 @@ export const UrgencySchema = z
 export type Urgency = z.infer<typeof UrgencySchema>;
 
 export const DurationCategorySchema = z
-  .enum(['acute', 'subacute', 'chronic'])
+  .enum(DURATION_CATEGORIES)
   .describe('acute < 6 weeks, subacute 6 to < 12, chronic ≥ 12')
   .meta({ id: 'DurationCategory' });
 export type DurationCategory = z.infer<typeof DurationCategorySchema>;

@@ -1,3 +1,5 @@
+import type { InstrumentId } from '#core/clinical/instruments/catalogue.ts';
+
 // Treatment-course model. The shape follows the clinic's own pattern (reference.md h: a weekly
 // block, visits spaced out as people improve, optional maintenance) sized by the trial courses in
 // reference.md b (GERAC: 10 sessions in 5 weeks; Cherkin 2009: 10 in 7 weeks; Tu 2024: 10 in 4 weeks).
@@ -35,7 +37,7 @@ export type PlannedSession = {
   date: string;
   phase: CoursePhaseName;
   reassessment: boolean;
-  instrumentsDue: string[];
+  instrumentsDue: InstrumentId[];
 };
 
 export type CoursePlan = {
@@ -46,7 +48,12 @@ export type CoursePlan = {
   notes: string[];
 };
 
-export type CoursePlanError = { code: 'invalid_date' | 'invalid_limits'; message: string };
+export type CoursePlanError = {
+  code: 'invalid_date' | 'invalid_limits';
+  /** The request field at fault, as a dotted path. */
+  field: 'firstSessionDate' | 'limits.maxSessions' | 'limits.withinDays';
+  message: string;
+};
 
 // Sessions per phase before any adjustment. Intervals are whole weeks so every session falls on the
 // weekday of the first. Acute: most people recover whatever the treatment (ACP 2017), so a short

@@ -279,7 +279,7 @@ describe('planTreatmentCourse: refused requests', () => {
   ])('refuses first session date %j', (firstSessionDate) => {
     expect(planTreatmentCourse({ durationCategory: 'acute', firstSessionDate })).toEqual({
       ok: false,
-      error: { code: 'invalid_date', message: expect.any(String) },
+      error: { code: 'invalid_date', field: 'firstSessionDate', message: expect.any(String) },
     });
   });
 
@@ -292,17 +292,17 @@ describe('planTreatmentCourse: refused requests', () => {
   });
 
   it.each([
-    { maxSessions: 0 },
-    { maxSessions: -3 },
-    { maxSessions: 2.5 },
-    { withinDays: 0 },
-    { withinDays: Number.NaN },
-    { withinDays: Number.POSITIVE_INFINITY },
-    { maxSessions: 12, withinDays: -90 },
-  ])('refuses limits %o', (limits) => {
+    [{ maxSessions: 0 }, 'limits.maxSessions'],
+    [{ maxSessions: -3 }, 'limits.maxSessions'],
+    [{ maxSessions: 2.5, withinDays: 90 }, 'limits.maxSessions'],
+    [{ withinDays: 0 }, 'limits.withinDays'],
+    [{ withinDays: Number.NaN }, 'limits.withinDays'],
+    [{ withinDays: Number.POSITIVE_INFINITY }, 'limits.withinDays'],
+    [{ maxSessions: 12, withinDays: -90 }, 'limits.withinDays'],
+  ])('refuses limits %o, naming %s', (limits, field) => {
     expect(planTreatmentCourse({ durationCategory: 'chronic', firstSessionDate: FIRST, limits })).toEqual({
       ok: false,
-      error: { code: 'invalid_limits', message: expect.any(String) },
+      error: { code: 'invalid_limits', field, message: expect.any(String) },
     });
   });
 });

@@ -1,6 +1,7 @@
 // planTreatmentCourse: a dated course of sessions with outcome reviews, cut to a payer's limits.
 // Dates use Temporal's calendar arithmetic; nothing here reads the clock.
 import { Temporal } from 'temporal-polyfill';
+import type { InstrumentId } from '#core/clinical/instruments/catalogue.ts';
 import { err, ok, type Result } from '#core/shared/result.ts';
 import {
   COURSE_TEMPLATES,
@@ -146,15 +147,30 @@ function applyLimits(
  */
 export function planTreatmentCourse(request: CoursePlanRequest): Result<CoursePlan, CoursePlanError> {
   const first = parseDate(request.firstSessionDate);
-  if (!first)
-    return err({ code: 'invalid_date', message: 'firstSessionDate must be a real date as YYYY-MM-DD.' });
-  if (!isPositiveWhole(request.limits?.maxSessions) || !isPositiveWhole(request.limits?.withinDays)) {
-    return err({ code: 'invalid_limits', message: 'Limits must be whole numbers of at least 1.' });
+  if (!first) {
+    return err({
+      code: 'invalid_date',
+      field: 'firstSessionDate',
+      message: 'The first session date must be a real date as YYYY-MM-DD.',
+    });
+  }
+  for (const key of ['maxSessions', 'withinDays'] as const) {
+    if (!isPositiveWhole(request.limits?.[key])) {
+      return err({
+        code: 'invalid_limits',
+        field: `limits.${key}`,
+        message: 'Limits must be whole numbers of at least 1.',
+      });
+    }
   }
   const phases = shapePhases(request);
   const { kept, note } = applyLimits(layOutSessions(first, phases), request.limits);
   if ((kept.at(-1)?.date.year ?? 0) > LAST_PRINTABLE_YEAR) {
-    return err({ code: 'invalid_date', message: 'The course would run past the year 9999.' });
+    return err({
+      code: 'invalid_date',
+      field: 'firstSessionDate',
+      message: 'The course would run past the year 9999.',
+    });
   }
   const maxGap = MAX_SESSIONS_BETWEEN_REVIEWS[request.startBackBand ?? 'unknown'];
   const reviewDays = reviewDaysFor(request);
@@ -164,7 +180,7 @@ export function planTreatmentCourse(request: CoursePlanRequest): Result<CoursePl
   const sessions: PlannedSession[] = kept.map((session) => {
     const reassessment = reviews.has(session.number);
     const baseline = session.number === 1;
-    const instrumentsDue = baseline
+    const instrumentsDue: InstrumentId[] = baseline
       ? ['nprs', disability, 'start-back']
       : reassessment
         ? ['nprs', disability]

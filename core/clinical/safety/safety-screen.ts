@@ -3,7 +3,8 @@
 import type { AcupointRegion } from '#core/clinical/acupoints/acupoint.ts';
 
 /** `contraindication`: do not go ahead. `caution`: go ahead only after the practitioner acknowledges it. */
-export type SafetySeverity = 'contraindication' | 'caution';
+export const SAFETY_SEVERITIES = ['contraindication', 'caution'] as const;
+export type SafetySeverity = (typeof SAFETY_SEVERITIES)[number];
 
 export const SAFETY_RULE_IDS = [
   'pregnancy',
@@ -40,13 +41,15 @@ export type SafetyFinding = {
  * What a restriction covers: `any` use of a point, `needling` (manual or electro), `electro`,
  * `moxibustion`, `cupping`, or `deep-needling` (a planned depth over `maxDepthMm`, or no depth given).
  */
-export type RestrictedTechnique =
-  | 'any'
-  | 'needling'
-  | 'electro'
-  | 'moxibustion'
-  | 'cupping'
-  | 'deep-needling';
+export const RESTRICTED_TECHNIQUES = [
+  'any',
+  'needling',
+  'electro',
+  'moxibustion',
+  'cupping',
+  'deep-needling',
+] as const;
+export type RestrictedTechnique = (typeof RESTRICTED_TECHNIQUES)[number];
 
 export type TechniqueRestriction = {
   rule: SafetyRuleId;

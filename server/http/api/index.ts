@@ -3,6 +3,7 @@ import { apiError } from '../errors.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import type { HttpDeps } from '../types.ts';
 import { createAuthRoutes, type SignInLimits } from './auth.routes.ts';
+import { createCarePlanningRoutes } from './care-planning.routes.ts';
 import { createClinicalRoutes } from './clinical.routes.ts';
 import { createOpenApiApp } from './openapi-app.ts';
 
@@ -50,6 +51,7 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
 
   api.route('/v1', createAuthRoutes(deps, signIn));
   api.route('/v1', createClinicalRoutes(deps));
+  api.route('/v1', createCarePlanningRoutes());
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
