@@ -35,6 +35,17 @@ const EnvSchema = z.object({
     .refine(isKnownTimeZone, 'CLINIC_TIME_ZONE must be an IANA time zone such as America/New_York')
     .default('America/New_York'),
   EMERGENCY_NUMBER: z.string().min(2).default('911'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_WORKER: booleanFlag.default(true),
+  MAIL_POLL_SECONDS: z.coerce
+    .number({ error: 'MAIL_POLL_SECONDS must be a number of seconds' })
+    .min(0.1, 'MAIL_POLL_SECONDS must be at least 0.1')
+    .max(3600, 'MAIL_POLL_SECONDS must be at most 3600')
+    .default(5),
 });
 
 function isKnownTimeZone(tz: string): boolean {
@@ -66,6 +77,14 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   publicUrl: string;
   clinic: Clinic;
+  mail: {
+    /** Without SMTP, messages are built in full and kept in the outbox as sent mail to read in the app. */
+    smtpUrl: string | null;
+    from: string;
+    /** Run the outbox worker in this process (several processes may run it at once). */
+    runWorker: boolean;
+    pollIntervalMs: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -108,6 +127,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       address: e.CLINIC_ADDRESS,
       timeZone: e.CLINIC_TIME_ZONE,
       emergencyNumber: e.EMERGENCY_NUMBER,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `${e.CLINIC_NAME} <${e.CLINIC_EMAIL}>`,
+      runWorker: e.MAIL_WORKER,
+      pollIntervalMs: Math.round(e.MAIL_POLL_SECONDS * 1000),
     },
   };
 }

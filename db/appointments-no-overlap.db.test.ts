@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments } from '#db/schema/index.ts';
+import { sqlStateOf } from '#db/sql-state.ts';
 import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 
@@ -22,13 +23,6 @@ function appointmentAt(start: string, end: string, patient = 0) {
     startAt: new Date(start),
     endAt: new Date(end),
   };
-}
-
-/** The SQLSTATE of a failed query, wherever the driver put it (drizzle wraps it in `cause`). */
-function sqlStateOf(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  if ('code' in error && typeof error.code === 'string') return error.code;
-  return 'cause' in error ? sqlStateOf(error.cause) : undefined;
 }
 
 async function expectSqlState(work: Promise<unknown>, state: string) {

@@ -6,7 +6,10 @@ import type { ServerBuild } from 'react-router';
 import { type Config, ConfigError, loadConfig } from '#config/index.ts';
 import { DatabaseUnavailableError, openDatabase } from '#db/client.server.ts';
 import { runMigrations } from '#db/migrate.server.ts';
+import { type MailWorker, startMailWorker } from '#jobs/mail-worker.ts';
+import { seedArticlesOnce } from '#services/content/seed-articles.ts';
 import { type ServiceContext, systemClock } from '#services/context.ts';
+import { loadDemoContent } from '#services/demo/demo-content.ts';
 import { isDatabaseEmpty, loadDemoData } from '#services/demo/load-demo-data.ts';
 import { createLogger } from '#services/logger.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
@@ -17,7 +20,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
-/** Boot: config → database → migrations → demo data → HTTP (ENGINEERING.md §2). */
+/** Boot: config → database → migrations → demo data → HTTP → jobs (ENGINEERING.md §2). */
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const lock: DataDirLock | null =
@@ -32,8 +35,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const services: ServiceContext = { db: handle.db, clock: systemClock, config, log };
     if (config.demoData && (await isDatabaseEmpty(services))) {
       await loadDemoData(services);
+      await loadDemoContent(services);
       log.info('demo data loaded');
     }
+    // Patient articles ship with the product: seeded once into any new database, demo or not.
+    await seedArticlesOnce(services);
 
     const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string };
     const app = createApp(
@@ -48,12 +54,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       { web: await loadWebBuild(), software: { version: pkg.version, releaseDate: '2026-11-25' } },
     );
     const server = await listen(app.fetch, config.port, config.host);
+    const mailWorker: MailWorker | null = config.mail.runWorker ? startMailWorker(services) : null;
     let stopping: Promise<void> | null = null;
     return {
       url: `http://${config.host}:${config.port}`,
       stop: () => {
         stopping ??= (async () => {
           await closeServer(server);
+          await mailWorker?.stop();
           await handle.close();
           lock?.release();
         })();

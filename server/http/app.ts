@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ServerBuild } from 'react-router';
 import { createApi, createSignInLimits } from './api/index.ts';
-import { apiError } from './errors.ts';
+import { apiError, isAppError, respondWithAppError } from './errors.ts';
 import { createFhirApi } from './fhir/index.ts';
 import type { AppEnv, HttpDeps } from './types.ts';
 import { mountWebApp } from './web.ts';
@@ -35,6 +35,8 @@ export function createApp(deps: HttpDeps, options: AppOptions) {
   });
 
   app.onError((error, c) => {
+    // Use cases throw AppError for expected refusals; the API maps them in one table.
+    if (isAppError(error) && c.req.path.startsWith('/api/')) return respondWithAppError(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       if (c.req.path.startsWith('/api/')) {
         // 415 (not JSON) is folded into the contract's 400 for a malformed request.

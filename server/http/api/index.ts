@@ -3,6 +3,7 @@ import { apiError } from '../errors.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import type { HttpDeps } from '../types.ts';
 import { createAuthRoutes, type SignInLimits } from './auth.routes.ts';
+import { createBookingRoutes } from './booking.routes.ts';
 import { createCarePlanningRoutes } from './care-planning.routes.ts';
 import { createClinicalRoutes } from './clinical.routes.ts';
 import { createOpenApiApp } from './openapi-app.ts';
@@ -51,6 +52,7 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
 
   api.route('/v1', createAuthRoutes(deps, signIn));
   api.route('/v1', createClinicalRoutes(deps));
+  api.route('/v1', createBookingRoutes(deps));
   api.route('/v1', createCarePlanningRoutes());
 
   api.doc31('/openapi.json', {

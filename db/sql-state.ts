@@ -1,0 +1,14 @@
+// PostgreSQL error codes the services act on (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+export const SQL_STATE = {
+  uniqueViolation: '23505',
+  exclusionViolation: '23P01',
+  serializationFailure: '40001',
+} as const;
+
+/** The SQLSTATE of a failed query, wherever the driver put it (drizzle wraps it in `cause`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('code' in error && typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code))
+    return error.code;
+  return 'cause' in error ? sqlStateOf(error.cause) : undefined;
+}

@@ -1,0 +1,246 @@
+// Loads what the scheduling core needs for one appointment type, some practitioners and a span of
+// time, in a fixed number of indexed queries whatever the number of practitioners or days.
+import { and, asc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type {
+  AppointmentTypeRules,
+  BookingPolicy,
+  BusyInterval,
+  DateOverride,
+  LocalTimeRange,
+  TimeOff,
+  Weekday,
+  WeeklyHours,
+} from '#core/scheduling/types.ts';
+import type { Database } from '#db/client.server.ts';
+import {
+  appointments,
+  appointmentTypes,
+  bookingPolicies,
+  locations,
+  practitionerAppointmentTypes,
+  practitioners,
+  scheduleOverrides,
+  timeOff,
+  workingHours,
+} from '#db/schema/index.ts';
+import { AppError } from '../errors.ts';
+
+export type AppointmentTypeRecord = AppointmentTypeRules & {
+  id: string;
+  slug: string;
+  name: string;
+  practitionerIds: string[];
+};
+
+export type SchedulingData = {
+  weeklyHours: WeeklyHours[];
+  overrides: DateOverride[];
+  timeOff: TimeOff[];
+  busy: BusyInterval[];
+};
+
+// Widest buffer an appointment type may have; busy intervals are searched this far outside the range.
+const BUSY_MARGIN_HOURS = 24;
+
+/** An active appointment type by slug with the practitioners who offer it; unknown slugs are a 422. */
+export async function loadAppointmentType(db: Database, slug: string): Promise<AppointmentTypeRecord> {
+  const [type] = await db
+    .select()
+    .from(appointmentTypes)
+    .where(and(eq(appointmentTypes.slug, slug), eq(appointmentTypes.active, true)));
+  if (!type) {
+    throw new AppError('invalid', 'unknown_appointment_type', 'There is no such appointment type.', {
+      appointmentType: 'Unknown appointment type',
+    });
+  }
+  const offered = await db
+    .select({ practitionerId: practitionerAppointmentTypes.practitionerId })
+    .from(practitionerAppointmentTypes)
+    .innerJoin(practitioners, eq(practitioners.id, practitionerAppointmentTypes.practitionerId))
+    .where(and(eq(practitionerAppointmentTypes.appointmentTypeId, type.id), eq(practitioners.active, true)));
+  return {
+    id: type.id,
+    slug: type.slug,
+    name: type.name,
+    durationMinutes: type.durationMinutes,
+    bufferBeforeMinutes: type.bufferBeforeMinutes,
+    bufferAfterMinutes: type.bufferAfterMinutes,
+    newPatientsOnly: type.newPatientOnly,
+    practitionerIds: offered.map((o) => o.practitionerId),
+  };
+}
+
+export async function loadBookingPolicy(db: Database): Promise<BookingPolicy> {
+  const [policy] = await db.select().from(bookingPolicies).where(eq(bookingPolicies.id, 'default'));
+  if (!policy) throw new Error('The booking policy row "default" is missing; migrations or seeding failed.');
+  return policy;
+}
+
+function toLocalTime(value: string): string {
+  // PostgreSQL `time` comes back as HH:MM:SS; the core takes HH:MM.
+  return value.slice(0, 5);
+}
+
+/**
+ * Working hours, date overrides, time off and live appointments (widened by their types' buffers) of
+ * the given practitioners that can matter between `from` and `to`.
+ */
+export async function loadSchedulingData(
+  db: Database,
+  practitionerIds: readonly string[],
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+  options: { exceptAppointmentId?: string } = {},
+): Promise<SchedulingData> {
+  if (practitionerIds.length === 0) return { weeklyHours: [], overrides: [], timeOff: [], busy: [] };
+  const ids = [...practitionerIds];
+  const searchFrom = new Date(from.subtract({ hours: BUSY_MARGIN_HOURS }).epochMilliseconds);
+  const searchTo = new Date(to.add({ hours: BUSY_MARGIN_HOURS }).epochMilliseconds);
+  // Local dates in any zone lie within a day of the UTC date.
+  const fromDate = from.toZonedDateTimeISO('UTC').toPlainDate().subtract({ days: 2 }).toString();
+  const toDate = to.toZonedDateTimeISO('UTC').toPlainDate().add({ days: 2 }).toString();
+
+  const [hourRows, overrideRows, timeOffRows, busyRows] = await Promise.all([
+    db
+      .select({
+        practitionerId: workingHours.practitionerId,
+        locationId: workingHours.locationId,
+        timeZone: locations.timeZone,
+        weekday: workingHours.weekday,
+        startsAt: workingHours.startsAt,
+        endsAt: workingHours.endsAt,
+      })
+      .from(workingHours)
+      .innerJoin(locations, eq(locations.id, workingHours.locationId))
+      .where(inArray(workingHours.practitionerId, ids))
+      .orderBy(asc(workingHours.startsAt)),
+    db
+      .select({
+        practitionerId: scheduleOverrides.practitionerId,
+        locationId: scheduleOverrides.locationId,
+        timeZone: locations.timeZone,
+        onDate: scheduleOverrides.onDate,
+        startsAt: scheduleOverrides.startsAt,
+        endsAt: scheduleOverrides.endsAt,
+      })
+      .from(scheduleOverrides)
+      .innerJoin(locations, eq(locations.id, scheduleOverrides.locationId))
+      .where(
+        and(
+          inArray(scheduleOverrides.practitionerId, ids),
+          gte(scheduleOverrides.onDate, fromDate),
+          lt(scheduleOverrides.onDate, toDate),
+        ),
+      ),
+    db
+      .select({ practitionerId: timeOff.practitionerId, startAt: timeOff.startAt, endAt: timeOff.endAt })
+      .from(timeOff)
+      .where(
+        and(
+          inArray(timeOff.practitionerId, ids),
+          lt(timeOff.startAt, searchTo),
+          gt(timeOff.endAt, searchFrom),
+        ),
+      ),
+    db
+      .select({
+        practitionerId: appointments.practitionerId,
+        startAt: appointments.startAt,
+        endAt: appointments.endAt,
+        bufferBefore: appointmentTypes.bufferBeforeMinutes,
+        bufferAfter: appointmentTypes.bufferAfterMinutes,
+      })
+      .from(appointments)
+      .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+      .where(
+        and(
+          inArray(appointments.practitionerId, ids),
+          ne(appointments.status, 'cancelled'),
+          options.exceptAppointmentId ? ne(appointments.id, options.exceptAppointmentId) : undefined,
+          lt(appointments.startAt, searchTo),
+          gt(appointments.endAt, searchFrom),
+        ),
+      ),
+  ]);
+
+  return {
+    weeklyHours: groupWeeklyHours(hourRows),
+    overrides: groupOverrides(overrideRows),
+    timeOff: timeOffRows.map((row) => ({
+      practitionerId: row.practitionerId,
+      start: toInstant(row.startAt),
+      end: toInstant(row.endAt),
+    })),
+    busy: busyRows.map((row) => ({
+      practitionerId: row.practitionerId,
+      start: toInstant(row.startAt).subtract({ minutes: row.bufferBefore }),
+      end: toInstant(row.endAt).add({ minutes: row.bufferAfter }),
+    })),
+  };
+}
+
+export function toInstant(date: Date): Temporal.Instant {
+  return Temporal.Instant.fromEpochMilliseconds(date.getTime());
+}
+
+type HourRow = {
+  practitionerId: string;
+  locationId: string;
+  timeZone: string;
+  weekday: number;
+  startsAt: string;
+  endsAt: string;
+};
+
+function groupWeeklyHours(rows: readonly HourRow[]): WeeklyHours[] {
+  const byKey = new Map<string, { base: Omit<WeeklyHours, 'days'>; days: Map<Weekday, LocalTimeRange[]> }>();
+  for (const row of rows) {
+    const key = `${row.practitionerId}|${row.locationId}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = {
+        base: { practitionerId: row.practitionerId, locationId: row.locationId, timeZone: row.timeZone },
+        days: new Map(),
+      };
+      byKey.set(key, entry);
+    }
+    const weekday = row.weekday as Weekday; // checked 1–7 by the table's constraint
+    const ranges = entry.days.get(weekday) ?? [];
+    ranges.push({ start: toLocalTime(row.startsAt), end: toLocalTime(row.endsAt) });
+    entry.days.set(weekday, ranges);
+  }
+  return [...byKey.values()].map(({ base, days }) => ({ ...base, days: Object.fromEntries(days) }));
+}
+
+type OverrideRow = {
+  practitionerId: string;
+  locationId: string;
+  timeZone: string;
+  onDate: string;
+  startsAt: string | null;
+  endsAt: string | null;
+};
+
+function groupOverrides(rows: readonly OverrideRow[]): DateOverride[] {
+  const byKey = new Map<string, DateOverride & { ranges: LocalTimeRange[] }>();
+  for (const row of rows) {
+    const key = `${row.practitionerId}|${row.locationId}|${row.onDate}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = {
+        practitionerId: row.practitionerId,
+        locationId: row.locationId,
+        timeZone: row.timeZone,
+        date: Temporal.PlainDate.from(row.onDate),
+        ranges: [],
+      };
+      byKey.set(key, entry);
+    }
+    // A row without times closes the day: it adds no range but still replaces the weekly pattern.
+    if (row.startsAt && row.endsAt) {
+      entry.ranges.push({ start: toLocalTime(row.startsAt), end: toLocalTime(row.endsAt) });
+    }
+  }
+  return [...byKey.values()];
+}
