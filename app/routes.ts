@@ -4,6 +4,8 @@ export default [
   index('routes/home.tsx'),
   route('conditions', 'routes/conditions.tsx'),
   route('conditions/:id', 'routes/condition.tsx'),
+  route('articles', 'routes/articles.tsx'),
+  route('articles/:slug', 'routes/article.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('*', 'routes/not-found.tsx'),

@@ -5,6 +5,7 @@ import {
   findCondition,
   listConditions,
 } from '#core/clinical/conditions/index.ts';
+import { listPublishedArticleTitles } from '#services/content/articles.ts';
 import { EvidenceGradeBadge } from '../components/evidence-grade';
 import { NotADiagnosisNote } from '../components/not-a-diagnosis';
 import { SpineDiagram } from '../components/spine-diagram';
@@ -42,13 +43,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     siteName: context.clinic.name,
     condition,
     relatedConditions: condition.relatedConditions.map((id) => ({ id, name: names.get(id) ?? id })),
-    relatedArticles: condition.relatedArticles.map((slug) => ({ slug, title: describeSlug(slug) })),
+    relatedArticles: await listPublishedArticleTitles(context.services, condition.relatedArticles),
   };
-}
-
-function describeSlug(slug: string): string {
-  const words = slug.replaceAll('-', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const SECTIONS = [
