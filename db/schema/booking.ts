@@ -58,7 +58,9 @@ export const outboxMessages = pgTable(
   'outbox_messages',
   {
     id: uuid().primaryKey().defaultRandom(),
-    kind: text({ enum: ['confirmation', 'change', 'cancellation', 'reminder'] }).notNull(),
+    // `account`: email verification and password reset links (no appointment). A text enum, so a
+    // new value needs no migration.
+    kind: text({ enum: ['confirmation', 'change', 'cancellation', 'reminder', 'account'] }).notNull(),
     appointmentId: uuid().references(() => appointments.id, { onDelete: 'cascade' }),
     // One message per cause: a retried transaction or a second worker cannot queue it twice.
     dedupeKey: text().notNull(),
