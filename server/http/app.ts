@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ServerBuild } from 'react-router';
+import { isDatabaseUnreachable } from '#services/errors.ts';
 import { createApi, createSignInLimits } from './api/index.ts';
 import { apiError, isAppError, respondWithAppError } from './errors.ts';
 import { createFhirApi } from './fhir/index.ts';
@@ -48,6 +49,20 @@ export function createApp(deps: HttpDeps, options: AppOptions) {
         return apiError(c, error.status, 'request_rejected', error.message || 'The request was refused.');
       }
       return error.getResponse();
+    }
+    if (isDatabaseUnreachable(error)) {
+      // The database is down: say so at once (never hang) and let the client retry.
+      deps.services.log.error('database unreachable', { requestId: c.get('requestId'), path: c.req.path });
+      c.header('Retry-After', '5');
+      if (c.req.path.startsWith('/api/')) {
+        return apiError(
+          c,
+          503,
+          'database_unavailable',
+          'The service is briefly unavailable. Try again shortly.',
+        );
+      }
+      return c.text('Backpoint is briefly unavailable. Please try again in a moment.', 503);
     }
     deps.services.log.error('unhandled error', {
       requestId: c.get('requestId'),
