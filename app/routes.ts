@@ -6,6 +6,8 @@ export default [
   route('conditions/:id', 'routes/condition.tsx'),
   route('articles', 'routes/articles.tsx'),
   route('articles/:slug', 'routes/article.tsx'),
+  route('checker', 'routes/checker.tsx'),
+  route('checker/result', 'routes/checker-result.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('*', 'routes/not-found.tsx'),

@@ -1,3 +1,5 @@
+import { useLocation, useMatches } from 'react-router';
+
 type Props = {
   clinicName: string;
   viewer: { displayName: string; role: 'patient' | 'practitioner' | 'admin' } | null;
@@ -7,7 +9,32 @@ type Props = {
 const HOME_FOR_ROLE = { patient: '/my-care', practitioner: '/workspace', admin: '/admin' } as const;
 const HOME_LABEL = { patient: 'My care', practitioner: 'Workspace', admin: 'Administration' } as const;
 
+const NAV_LINKS = [
+  { href: '/conditions', label: 'Conditions' },
+  { href: '/articles', label: 'Articles' },
+  { href: '/checker', label: 'Check symptoms' },
+  { href: '/contact', label: 'Contact' },
+] as const;
+
+/**
+ * True on a page whose loader says it must offer no way to book, such as the checker's
+ * emergency and urgent results (DESIGN.md: no booking path from a stop page).
+ */
+function useIsBookingHidden(): boolean {
+  return useMatches().some((match) => {
+    const data: unknown = match.loaderData;
+    return (
+      typeof data === 'object' &&
+      data !== null &&
+      'hideBookingLinks' in data &&
+      data.hideBookingLinks === true
+    );
+  });
+}
+
 export function SiteHeader({ clinicName, viewer, csrfToken }: Props) {
+  const { pathname } = useLocation();
+  const hideBooking = useIsBookingHidden();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -17,15 +44,16 @@ export function SiteHeader({ clinicName, viewer, csrfToken }: Props) {
         </a>
         <nav aria-label="Main" className="main-nav">
           <ul>
-            <li>
-              <a href="/conditions">Conditions</a>
-            </li>
-            <li>
-              <a href="/articles">Your visit</a>
-            </li>
-            <li>
-              <a href="/checker">Check symptoms</a>
-            </li>
+            {NAV_LINKS.map((link) => {
+              const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              return (
+                <li key={link.href}>
+                  <a href={link.href} aria-current={current ? 'page' : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </nav>
         <div className="account">
@@ -47,9 +75,11 @@ export function SiteHeader({ clinicName, viewer, csrfToken }: Props) {
               <a className="account__link" href="/sign-in">
                 Sign in
               </a>
-              <a className="button button--small" href="/book">
-                Book a visit
-              </a>
+              {hideBooking ? null : (
+                <a className="button button--small" href="/book">
+                  Book a visit
+                </a>
+              )}
             </>
           )}
         </div>
