@@ -177,6 +177,11 @@ export const chartedPoints = pgTable(
     retentionMinutes: integer(),
     // Electroacupuncture: frequency in Hz; null otherwise.
     frequencyHz: doublePrecision(),
+    // Electroacupuncture: points with the same label share one pair of leads (checked so current
+    // never crosses the body); null otherwise.
+    circuit: text(),
+    // Needle diameter in mm (0.16–0.30 is usual for the back).
+    gaugeMm: doublePrecision(),
     needleCount: integer().notNull().default(1),
     note: text().notNull().default(''),
   },
@@ -191,6 +196,10 @@ export const chartedPoints = pgTable(
       sql`${t.retentionMinutes} is null or ${t.retentionMinutes} between 0 and 120`,
     ),
     check('charted_points_count_check', sql`${t.needleCount} >= 0`),
+    check(
+      'charted_points_gauge_check',
+      sql`${t.gaugeMm} is null or (${t.gaugeMm} >= 0.1 and ${t.gaugeMm} <= 0.5)`,
+    ),
   ],
 );
 
