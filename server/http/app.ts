@@ -24,6 +24,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function createApp(deps: HttpDeps, options: AppOptions) {
   const app = new Hono<AppEnv>();
   const signInLimits = createSignInLimits();
+  const servedOverHttps = deps.services.config.publicUrl.startsWith('https://');
 
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
@@ -33,6 +34,12 @@ export function createApp(deps: HttpDeps, options: AppOptions) {
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.res.headers.set('X-Frame-Options', 'DENY');
+    // Pages set their own policy with a script nonce (web.ts); everything else may load nothing.
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    if (servedOverHttps)
+      c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
 
   app.onError((error, c) => {

@@ -3,6 +3,12 @@ import type { Context, Hono } from 'hono';
 import { generateCookie, getCookie } from 'hono/cookie';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { WebLoadContext, WebSignInResult } from '#app/load-context.ts';
+import {
+  describeVisitSource,
+  encodeVisitSource,
+  VISIT_SOURCE_COOKIE,
+  VISIT_SOURCE_MAX_AGE_SECONDS,
+} from '#contracts/visit-source.ts';
 import { resolveSession, revokeSession } from '#services/auth/sessions.ts';
 import { normaliseEmail, signInWithPassword } from '#services/auth/sign-in.ts';
 import type { SignInLimits } from './api/auth.routes.ts';
@@ -41,6 +47,23 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
           forbiddenPage(verdict),
           403,
           setCookies.length ? { 'Set-Cookie': setCookies } : undefined,
+        );
+      }
+    }
+
+    // Where the visit came from (landing page, another site, utm tags), kept for the contact form.
+    if (c.req.method === 'GET' && !/\.\w+$/.test(c.req.path)) {
+      const source = describeVisitSource({
+        url: c.req.url,
+        referrer: c.req.header('referer'),
+        hasSource: getCookie(c, VISIT_SOURCE_COOKIE) !== undefined,
+      });
+      if (source) {
+        setCookies.push(
+          generateCookie(VISIT_SOURCE_COOKIE, encodeVisitSource(source), {
+            ...cookieOptions(secure),
+            maxAge: VISIT_SOURCE_MAX_AGE_SECONDS,
+          }),
         );
       }
     }
@@ -93,11 +116,32 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
 
     const response = await handle(c.req.raw, context);
     for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
+    response.headers.set('Content-Security-Policy', pageContentSecurityPolicy(context.cspNonce));
     // Pages can carry personal data once someone is signed in: never let a shared cache keep them.
     if (viewer && !response.headers.has('Cache-Control'))
       response.headers.set('Cache-Control', 'private, no-store');
     return response;
   });
+}
+
+/**
+ * Scripts run only from our origin or with this response's nonce (React Router's inline hydration
+ * data carries it), so injected markup cannot run script. Style attributes stay allowed: they
+ * cannot execute code, and server-rendered charts use them.
+ */
+export function pageContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
 }
 
 function cookieOptions(secure: boolean) {
