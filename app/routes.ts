@@ -8,6 +8,7 @@ export default [
   route('articles/:slug', 'routes/article.tsx'),
   route('checker', 'routes/checker.tsx'),
   route('checker/result', 'routes/checker-result.tsx'),
+  route('contact', 'routes/contact.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('*', 'routes/not-found.tsx'),
