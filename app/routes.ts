@@ -9,6 +9,8 @@ export default [
   route('checker', 'routes/checker.tsx'),
   route('checker/result', 'routes/checker-result.tsx'),
   route('contact', 'routes/contact.tsx'),
+  route('sitemap.xml', 'routes/sitemap.tsx'),
+  route('robots.txt', 'routes/robots.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('*', 'routes/not-found.tsx'),

@@ -1,24 +1,41 @@
 import { listPractitioners } from '#services/clinic/list-practitioners.ts';
+import { listOpeningHours } from '#services/clinic/opening-hours.ts';
 import { telHref } from '../format';
 import { useRootData } from '../root';
+import { absoluteUrl, describePage } from '../seo';
+import { describeClinicLd } from '../structured-data';
 import type { Route } from './+types/home';
 
 export function meta({ data }: Route.MetaArgs) {
-  const name = data?.clinicName ?? 'Backpoint';
-  return [
-    { title: `Acupuncture for back pain · ${name}` },
-    {
-      name: 'description',
-      content:
-        'Acupuncture for low back pain, sciatica and neck pain, with a safety check before you book and honest information about the evidence.',
-    },
-  ];
+  if (!data) return [{ title: 'Acupuncture for back pain' }];
+  return describePage({
+    title: 'Acupuncture for back pain',
+    description:
+      'Acupuncture for low back pain, sciatica and neck pain, with a safety check before you book and honest information about the evidence.',
+    siteUrl: data.siteUrl,
+    siteName: data.clinicName,
+    path: '/',
+    jsonLd: describeClinicLd({
+      name: data.clinicName,
+      url: absoluteUrl(data.siteUrl, '/'),
+      phone: data.clinic.phone,
+      email: data.clinic.email,
+      address: data.clinic.address,
+      openingHours: data.openingHours,
+    }),
+  });
 }
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const practitioners = await listPractitioners(context.services);
+  const [practitioners, openingHours] = await Promise.all([
+    listPractitioners(context.services),
+    listOpeningHours(context.services),
+  ]);
   return {
     clinicName: context.clinic.name,
+    siteUrl: context.services.config.publicUrl,
+    clinic: { phone: context.clinic.phone, email: context.clinic.email, address: context.clinic.address },
+    openingHours,
     practitioners: practitioners.map(({ id, displayName, credentials, bio }) => ({
       id,
       displayName,
