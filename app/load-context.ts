@@ -18,7 +18,8 @@ export type WebLoadContext = {
   auth: {
     signIn(input: { email: string; password: string }): Promise<WebSignInResult>;
     /** Ends the current session; returns the Set-Cookie header that clears the cookie. */
-    signOut(): Promise<string>;
+    /** Ends this session, or with `everywhere` every session of the account; returns the Set-Cookie. */
+    signOut(options?: { everywhere?: boolean }): Promise<string>;
   };
 };
 

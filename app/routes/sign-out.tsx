@@ -11,8 +11,9 @@ export function loader({ context }: Route.LoaderArgs) {
   return null;
 }
 
-export async function action({ context }: Route.ActionArgs) {
-  const setCookie = await context.auth.signOut();
+export async function action({ context, request }: Route.ActionArgs) {
+  const form = await request.formData();
+  const setCookie = await context.auth.signOut({ everywhere: form.get('everywhere') === 'on' });
   return redirect('/', { headers: { 'Set-Cookie': setCookie } });
 }
 
@@ -23,6 +24,10 @@ export default function SignOut() {
       <p>Signing out ends your session on this device.</p>
       <Form method="post">
         <CsrfField />
+        <p className="checkbox">
+          <input type="checkbox" id="everywhere" name="everywhere" />
+          <label htmlFor="everywhere">Also sign out on all my other devices</label>
+        </p>
         <button type="submit" className="button">
           Sign out
         </button>

@@ -9,7 +9,7 @@ import {
   VISIT_SOURCE_COOKIE,
   VISIT_SOURCE_MAX_AGE_SECONDS,
 } from '#contracts/visit-source.ts';
-import { resolveSession, revokeSession } from '#services/auth/sessions.ts';
+import { resolveSession, revokeAllSessions, revokeSession } from '#services/auth/sessions.ts';
 import { normaliseEmail, signInWithPassword } from '#services/auth/sign-in.ts';
 import type { SignInLimits } from './api/auth.routes.ts';
 import type { AppEnv, HttpDeps } from './types.ts';
@@ -107,8 +107,9 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
             viewer: { role: result.value.user.role },
           };
         },
-        signOut: async () => {
-          if (viewer) await revokeSession(deps.services, viewer.sessionId);
+        signOut: async (options?: { everywhere?: boolean }) => {
+          if (viewer && options?.everywhere) await revokeAllSessions(deps.services, viewer.userId);
+          else if (viewer) await revokeSession(deps.services, viewer.sessionId);
           return generateCookie(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 });
         },
       },

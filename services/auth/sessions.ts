@@ -99,3 +99,13 @@ export async function resolveSession(
 export async function revokeSession(ctx: ServiceContext, sessionId: string): Promise<void> {
   await ctx.db.update(sessions).set({ revokedAt: ctx.clock.now() }).where(eq(sessions.id, sessionId));
 }
+
+/** Ends every session of a user: "sign out everywhere", and after a password change. */
+export async function revokeAllSessions(ctx: ServiceContext, userId: string): Promise<number> {
+  const revoked = await ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}

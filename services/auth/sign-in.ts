@@ -10,6 +10,17 @@ export type SignInInput = { email: string; password: string };
 export type SignInMeta = { clientAddress?: string | null; userAgent?: string | null };
 export type SignedIn = IssuedSession & { user: { id: string; role: Role; displayName: string } };
 
+// Lock-out with backoff, kept in the database so it holds across processes and restarts: after
+// five failures in a row an account is locked for 1 minute, then 2, 4 … up to an hour per further
+// failure. A locked account answers exactly like a wrong password (no enumeration).
+export const LOCKOUT_AFTER_FAILURES = 5;
+const MAX_LOCKOUT_MS = 3600_000;
+
+export function lockoutDurationMs(failures: number): number {
+  if (failures < LOCKOUT_AFTER_FAILURES) return 0;
+  return Math.min(60_000 * 2 ** (failures - LOCKOUT_AFTER_FAILURES), MAX_LOCKOUT_MS);
+}
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -26,12 +37,20 @@ export async function signInWithPassword(
 ): Promise<Result<SignedIn, { code: 'invalid_credentials' }>> {
   const email = normaliseEmail(input.email);
   const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const now = ctx.clock.now();
+  const locked = user?.lockedUntil ? user.lockedUntil.getTime() > now.getTime() : false;
+  // The password is checked even when the account is locked or missing, so every answer costs the same.
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), input.password);
-  if (!user || !passwordMatches) {
-    if (user) {
+  if (!user || !passwordMatches || locked) {
+    if (user && !locked) {
+      const failures = user.failedSignIns + 1;
+      const lockMs = lockoutDurationMs(failures);
       await ctx.db
         .update(users)
-        .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+        .set({
+          failedSignIns: sql`${users.failedSignIns} + 1`,
+          ...(lockMs > 0 ? { lockedUntil: new Date(now.getTime() + lockMs) } : {}),
+        })
         .where(eq(users.id, user.id));
     }
     await recordAuditEvent(ctx.db, {
@@ -41,12 +60,12 @@ export async function signInWithPassword(
       entityType: 'session',
       clientAddress: meta.clientAddress ?? null,
       outcome: 'failure',
-      detail: { kind },
+      detail: { kind, ...(locked ? { locked: true } : {}) },
     });
     return err({ code: 'invalid_credentials' });
   }
   const session = await createSession(ctx, user.id, kind, meta);
-  await ctx.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, user.id));
+  await ctx.db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
   await recordAuditEvent(ctx.db, {
     actorUserId: user.id,
     actorRole: user.role,

@@ -122,6 +122,64 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('account lock-out', () => {
+  it('locks an account after five wrong passwords, answers as for a wrong password, and unlocks with backoff', async () => {
+    clock.set('2026-11-26T12:00:00Z'); // a fresh window for the in-memory per-account limiter
+    const email = 'patient7@demo.test';
+    for (let i = 0; i < 5; i++)
+      expect((await requestToken({ email, password: `wrong-${i}` })).status).toBe(401);
+    // Locked: even the right password gets the same 401 as a wrong one.
+    const locked = await requestToken({ email, password: PASSWORD });
+    const unknown = await requestToken({ email: 'nobody-at-all@demo.test', password: PASSWORD });
+    expect(locked.status).toBe(401);
+    expect(locked.body).toEqual(unknown.body);
+    clock.advance(61_000);
+    expect((await requestToken({ email, password: PASSWORD })).status).toBe(200);
+    // A success clears the count: four more failures do not lock again.
+    for (let i = 0; i < 4; i++) await requestToken({ email, password: `wrong-again-${i}` });
+    expect((await requestToken({ email, password: PASSWORD })).status).toBe(200);
+    clock.set('2026-11-25T12:00:00Z');
+  });
+
+  it('doubles the lock for every further failure', async () => {
+    const { lockoutDurationMs } = await import('#services/auth/sign-in.ts');
+    expect([4, 5, 6, 7, 20].map(lockoutDurationMs)).toEqual([0, 60_000, 120_000, 240_000, 3600_000]);
+  });
+});
+
+describe('signing out', () => {
+  const whoAmI = (token: string) =>
+    app.request('/api/v1/appointments', { headers: { authorization: `Bearer ${token}` } });
+
+  it('revokes the token used, and only that one', async () => {
+    const a = String((await requestToken({ email: 'patient8@demo.test', password: PASSWORD })).body.token);
+    const b = String((await requestToken({ email: 'patient8@demo.test', password: PASSWORD })).body.token);
+    const res = await app.request('/api/v1/auth/sign-out', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a}` },
+    });
+    expect(res.status).toBe(200);
+    expect((await whoAmI(a)).status).toBe(401);
+    expect((await whoAmI(b)).status).toBe(200);
+  });
+
+  it('signs out everywhere: every token of the account stops working', async () => {
+    const tokens = [];
+    for (let i = 0; i < 3; i++) {
+      tokens.push(
+        String((await requestToken({ email: 'patient9@demo.test', password: PASSWORD })).body.token),
+      );
+    }
+    const res = await app.request('/api/v1/auth/sign-out-everywhere', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[0]}` },
+    });
+    expect(await res.json()).toEqual({ revokedSessions: 3 });
+    for (const token of tokens) expect((await whoAmI(token)).status).toBe(401);
+    expect((await app.request('/api/v1/auth/sign-out-everywhere', { method: 'POST' })).status).toBe(401);
+  });
+});
+
 describe('service endpoints', () => {
   it('answers /healthz with 200 {"status":"ok"} while the database answers', async () => {
     const res = await app.request('/healthz');

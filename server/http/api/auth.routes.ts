@@ -1,10 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { TokenRequestSchema, TokenResponseSchema } from '#contracts/auth.ts';
+import { revokeAllSessions, revokeSession } from '#services/auth/sessions.ts';
 import { normaliseEmail, signInWithPassword } from '#services/auth/sign-in.ts';
 import { apiError } from '../errors.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import type { HttpDeps } from '../types.ts';
 import { createOpenApiApp, errorResponse, jsonBody, jsonResponse } from './openapi-app.ts';
+import { bearerSecurity } from './require-viewer.ts';
 
 const issueToken = createRoute({
   method: 'post',
@@ -18,6 +20,26 @@ const issueToken = createRoute({
     401: errorResponse('Wrong email or password (the same answer for both)'),
     429: errorResponse('Too many attempts; see Retry-After'),
   },
+});
+
+const SignedOutSchema = z.object({ revokedSessions: z.int().min(0) }).meta({ id: 'SignedOut' });
+
+const signOut = createRoute({
+  method: 'post',
+  path: '/auth/sign-out',
+  tags: ['Authentication'],
+  summary: 'Revoke the token used for this request',
+  security: bearerSecurity,
+  responses: { 200: jsonResponse(SignedOutSchema, 'Revoked'), 401: errorResponse('No or bad token') },
+});
+
+const signOutEverywhere = createRoute({
+  method: 'post',
+  path: '/auth/sign-out-everywhere',
+  tags: ['Authentication'],
+  summary: "Revoke every session and token of the caller's account (all devices)",
+  security: bearerSecurity,
+  responses: { 200: jsonResponse(SignedOutSchema, 'Revoked'), 401: errorResponse('No or bad token') },
 });
 
 export type SignInLimits = { perAddress: RateLimiter; perAccount: RateLimiter };
@@ -41,10 +63,29 @@ export function createAuthRoutes(deps: HttpDeps, limits: SignInLimits) {
       clientAddress: c.get('clientAddress'),
       userAgent: c.req.header('user-agent') ?? null,
     });
-    if (!result.ok) return apiError(c, 401, 'invalid_credentials', 'The email or password is not right.');
+    if (!result.ok)
+      return apiError(
+        c,
+        401,
+        'invalid_credentials',
+        'The email or password is not right, or there were too many attempts: wait a few minutes.',
+      );
     limits.perAccount.reset(`account:${normaliseEmail(body.email)}`);
     const { token, expiresAt, user } = result.value;
     return c.json({ token, expiresAt: expiresAt.toISOString(), user: { id: user.id, role: user.role } }, 200);
+  });
+
+  app.openapi(signOut, async (c) => {
+    const viewer = c.get('viewer');
+    if (!viewer) return apiError(c, 401, 'authentication_required', 'Send Authorization: Bearer <token>.');
+    await revokeSession(deps.services, viewer.sessionId);
+    return c.json({ revokedSessions: 1 }, 200);
+  });
+
+  app.openapi(signOutEverywhere, async (c) => {
+    const viewer = c.get('viewer');
+    if (!viewer) return apiError(c, 401, 'authentication_required', 'Send Authorization: Bearer <token>.');
+    return c.json({ revokedSessions: await revokeAllSessions(deps.services, viewer.userId) }, 200);
   });
   return app;
 }
