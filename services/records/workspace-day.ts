@@ -1,0 +1,103 @@
+// The practitioner's day (the workspace's left-hand list): one practitioner's appointments on one
+// local date of the clinic, each with its note's status and the patient's safety flags.
+import { asc, eq, inArray } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { SafetyFinding } from '#core/clinical/safety/index.ts';
+import { practitioners, visitNotes } from '#db/schema/index.ts';
+import type { Actor } from '../auth/actor.ts';
+import { listPractitionerAppointments } from '../booking/list-appointments.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { auditClinicalRecord, requirePractitioner } from './clinical-access.ts';
+import { loadPatientSafety } from './patient-safety.ts';
+
+export type DayAppointment = {
+  id: string;
+  startAt: Date;
+  endAt: Date;
+  status: 'booked' | 'cancelled' | 'completed' | 'no-show';
+  patientId: string;
+  patientName: string;
+  appointmentTypeName: string;
+  noteStatus: 'draft' | 'signed' | null;
+  /** null: no safety screen on file. */
+  safetyFindings: SafetyFinding[] | null;
+};
+
+export type WorkspaceDay = {
+  date: string;
+  timeZone: string;
+  practitionerId: string;
+  practitioners: { id: string; displayName: string }[];
+  appointments: DayAppointment[];
+};
+
+/** Today's date in the clinic's time zone. */
+export function findClinicToday(ctx: ServiceContext): string {
+  return Temporal.Instant.fromEpochMilliseconds(ctx.clock.now().getTime())
+    .toZonedDateTimeISO(ctx.config.clinic.timeZone)
+    .toPlainDate()
+    .toString();
+}
+
+export async function listWorkspaceDay(
+  ctx: ServiceContext,
+  actor: Actor,
+  options: { date: string; practitionerId?: string | undefined },
+): Promise<WorkspaceDay> {
+  const me = await requirePractitioner(ctx.db, actor);
+  const team = await ctx.db
+    .select({ id: practitioners.id, displayName: practitioners.displayName })
+    .from(practitioners)
+    .where(eq(practitioners.active, true))
+    .orderBy(asc(practitioners.displayName));
+  const practitionerId = options.practitionerId ?? me.practitionerId;
+  if (!team.some((p) => p.id === practitionerId) && practitionerId !== me.practitionerId) {
+    throw new AppError('not_found', 'not_found', 'There is no such practitioner.');
+  }
+  const timeZone = ctx.config.clinic.timeZone;
+  const day = Temporal.PlainDate.from(options.date);
+  const from = day.toZonedDateTime({ timeZone });
+  const to = day.add({ days: 1 }).toZonedDateTime({ timeZone });
+  const records = await listPractitionerAppointments(
+    ctx,
+    practitionerId,
+    new Date(from.epochMilliseconds),
+    new Date(to.epochMilliseconds),
+  );
+  const ids = records.map((r) => r.id);
+  const notes = ids.length
+    ? await ctx.db
+        .select({ appointmentId: visitNotes.appointmentId, status: visitNotes.status })
+        .from(visitNotes)
+        .where(inArray(visitNotes.appointmentId, ids))
+    : [];
+  const patientIds = [...new Set(records.map((r) => r.patientId))];
+  const safetyByPatient = new Map(
+    await Promise.all(patientIds.map(async (id) => [id, await loadPatientSafety(ctx.db, id)] as const)),
+  );
+  await auditClinicalRecord(ctx.db, actor, 'workspace_day.read', 'workspace_day', practitionerId, {
+    date: options.date,
+    patients: patientIds.length,
+  });
+  return {
+    date: day.toString(),
+    timeZone,
+    practitionerId,
+    practitioners: team,
+    appointments: records.map((r) => {
+      const screen = safetyByPatient.get(r.patientId)?.screen ?? null;
+      return {
+        id: r.id,
+        startAt: r.startAt,
+        endAt: r.endAt,
+        status: r.status,
+        patientId: r.patientId,
+        patientName: r.patientName,
+        appointmentTypeName: r.appointmentTypeName,
+        noteStatus: notes.find((n) => n.appointmentId === r.id)?.status ?? null,
+        safetyFindings: screen ? [...screen.contraindications, ...screen.cautions] : null,
+      };
+    }),
+  };
+}
