@@ -25,7 +25,9 @@ import {
   recordAdverseEvent,
   removeChartedPoint,
 } from './charted-points.ts';
+import { loadPatientChart } from './patient-chart.ts';
 import { NO_SAFETY_SCREEN } from './patient-safety.ts';
+import { createTreatmentCourse, endTreatmentCourse } from './treatment-courses.ts';
 import {
   addNoteAddendum,
   findVisitNoteForAppointment,
@@ -466,5 +468,52 @@ describe('signing and locking', () => {
       sql`select count(*)::int as n from audit_events where action = 'appointment.completed'`,
     );
     expect((reads as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('treatment courses', () => {
+  it('plans a course with reassessment points, one active at a time, and counts signed notes as sessions', async () => {
+    const { appointmentId, patientId } = await bookVisit();
+    const course = await createTreatmentCourse(ctx, me, {
+      patientId,
+      request: { durationCategory: 'chronic', startBackBand: 'medium', firstSessionDate: '2026-11-25' },
+      goals: 'Walk the dog for 30 minutes',
+    });
+    expect(course.plan.sessions[0]).toMatchObject({ number: 1, date: '2026-11-25' });
+    expect(course.plan.sessions.some((s) => s.reassessment)).toBe(true);
+    await expect(
+      createTreatmentCourse(ctx, me, {
+        patientId,
+        request: { durationCategory: 'acute', firstSessionDate: '2026-11-25' },
+        goals: '',
+      }),
+    ).rejects.toMatchObject({ kind: 'conflict', code: 'course_already_active' });
+    await expect(
+      createTreatmentCourse(ctx, me, {
+        patientId,
+        request: { durationCategory: 'acute', firstSessionDate: '2026-02-30' },
+        goals: '',
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', fields: { firstSessionDate: expect.any(String) } });
+
+    const { noteId } = await saveVisitNoteDraft(
+      ctx,
+      me,
+      appointmentId,
+      draft(0, { needlesIn: 0, needlesOut: 0 }),
+    );
+    await signVisitNote(ctx, me, noteId, 1);
+    const chart = await loadPatientChart(ctx, me, patientId);
+    expect(chart.activeCourse?.id).toBe(course.id);
+    expect(chart.activeCourse?.progress).toMatchObject({
+      sessionsDone: 1,
+      sessionsPlanned: course.plan.sessions.length,
+    });
+    expect(chart.visits[0]).toMatchObject({ appointmentId, noteStatus: 'signed', courseId: course.id });
+
+    await endTreatmentCourse(ctx, me, course.id, 'completed');
+    const after = await loadPatientChart(ctx, me, patientId);
+    expect(after.activeCourse).toBeNull();
+    expect(after.courses[0]).toMatchObject({ id: course.id, status: 'completed' });
   });
 });
