@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from 'react-router';
@@ -35,8 +36,20 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<RootData>('root');
 }
 
+/**
+ * Pages that are complete as server-rendered HTML (reading pages, forms that post) export
+ * `handle = { hydrate: false }` and get no client JavaScript at all: faster on a phone, and
+ * nothing to break. A page made of several routes hydrates if any of them asks for it.
+ */
+function usePageNeedsJavaScript(): boolean {
+  const pageMatches = useMatches().filter((match) => match.id !== 'root');
+  if (pageMatches.length === 0) return true;
+  return pageMatches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
+  const needsJavaScript = usePageNeedsJavaScript();
   return (
     <html lang="en-US">
       <head>
@@ -59,8 +72,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         {data ? <SiteFooter clinic={data.clinic} openingHours={data.openingHours} /> : null}
-        <ScrollRestoration nonce={data?.cspNonce} />
-        <Scripts nonce={data?.cspNonce} />
+        {needsJavaScript ? (
+          <>
+            <ScrollRestoration nonce={data?.cspNonce} />
+            <Scripts nonce={data?.cspNonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -6,6 +6,9 @@ import { absoluteUrl, describePage } from '../seo';
 import { describeClinicLd } from '../structured-data';
 import type { Route } from './+types/home';
 
+// Reading only: served as plain HTML without client JavaScript (root.tsx).
+export const handle = { hydrate: false };
+
 export function meta({ data }: Route.MetaArgs) {
   if (!data) return [{ title: 'Acupuncture for back pain' }];
   return describePage({
