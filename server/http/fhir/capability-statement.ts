@@ -1,17 +1,18 @@
-import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
+import type { CapabilityStatement } from '@medplum/fhirtypes';
+import type { FhirResourceDefinition } from './resource-definition.ts';
+import { COMMON_SEARCH_PARAMS } from './search-params.ts';
 
-/** The resources and interactions the FHIR facade serves; the CapabilityStatement is built from it. */
-export type FhirResourceRegistration = {
-  type: ResourceType;
-  interactions: Array<'read' | 'search-type'>;
-  searchParams: Array<{ name: string; type: 'token' | 'reference' | 'date' | 'string' | 'number' }>;
-};
+/** What the CapabilityStatement needs of a registered resource (registry.ts). */
+export type FhirResourceRegistration = Pick<
+  FhirResourceDefinition,
+  'type' | 'interactions' | 'searchParams' | 'operations'
+>;
 
 export function buildCapabilityStatement(input: {
   publicUrl: string;
   softwareVersion: string;
   releaseDate: string;
-  resources: FhirResourceRegistration[];
+  resources: readonly FhirResourceRegistration[];
 }): CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
@@ -26,13 +27,35 @@ export function buildCapabilityStatement(input: {
     rest: [
       {
         mode: 'server',
+        documentation:
+          'Read-only. Unknown search parameters, modifiers and _include/_revinclude/_sort are refused with 400 (strict handling).',
         security: {
-          description: 'Bearer tokens from POST /api/v1/auth/token; patients see only themselves.',
+          description:
+            'Bearer tokens from POST /api/v1/auth/token. Patients see only themselves; practitioners the patients who have an appointment with them; admins everyone. Records the caller may not see answer 404, like unknown ids.',
         },
         resource: input.resources.map((r) => ({
           type: r.type,
+          profile: `http://hl7.org/fhir/StructureDefinition/${r.type}`,
           interaction: r.interactions.map((code) => ({ code })),
-          searchParam: r.searchParams.map((p) => ({ name: p.name, type: p.type })),
+          searchParam: r.searchParams.map((p) => ({
+            name: p.name,
+            type: p.type,
+            documentation: p.documentation,
+          })),
+          ...(r.operations?.length
+            ? {
+                operation: r.operations.map((o) => ({
+                  name: o.name,
+                  definition: o.definition,
+                  documentation: o.documentation,
+                })),
+              }
+            : {}),
+        })),
+        searchParam: COMMON_SEARCH_PARAMS.map((p) => ({
+          name: p.name,
+          type: p.type,
+          documentation: p.documentation,
         })),
       },
     ],
