@@ -1,3 +1,5 @@
+// First: libraries must see NODE_ENV before they load (config/runtime-env.ts).
+import '#config/runtime-env.ts';
 import { describeStartupError, loadConfig, startServer } from './index.ts';
 
 // The process entry: start, print the URL and demo sign-ins, stop cleanly on SIGTERM/SIGINT.
