@@ -9,6 +9,7 @@ import { checkBookingRequest } from '#core/scheduling/check-booking.ts';
 import type { Database } from '#db/client.server.ts';
 import { appointmentChanges, appointments } from '#db/schema/index.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { mayAccessPatient } from '../auth/access-policy.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -27,24 +28,20 @@ function notFound(): AppError {
 }
 
 /**
- * The appointment if the actor may see it: a patient their own, a practitioner their own patients'
- * appointments, an admin any. Anyone else gets the same 404 as for a missing id (CONTRACT.md §4).
+ * The appointment if the actor may see it under the access policy (services/auth/access-policy.ts):
+ * the patient, a practitioner who treats the patient, an admin. Anyone else gets the same 404 as
+ * for a missing id (CONTRACT.md §4).
  */
 export async function loadVisibleAppointment(
   db: Database,
   actor: Actor,
   id: string,
+  action: 'read-appointments' | 'manage-appointments' = 'read-appointments',
 ): Promise<AppointmentRecord> {
   const record = await findAppointmentRecord(db, id);
-  if (!record || !canSeeAppointment(actor, record)) throw notFound();
+  if (!record) throw notFound();
+  if (!(await mayAccessPatient(db, actor, record.patientId, action))) throw notFound();
   return record;
-}
-
-function canSeeAppointment(actor: Actor, record: AppointmentRecord): boolean {
-  if (actor.role === 'admin') return true;
-  if (actor.role === 'patient') return record.patientUserId === actor.userId;
-  // Practitioners work as a team in one clinic: any practitioner may manage the clinic's diary.
-  return actor.role === 'practitioner';
 }
 
 function toInstant(date: Date): Temporal.Instant {
@@ -108,7 +105,7 @@ export async function cancelAppointment(
   reason: string | undefined,
 ): Promise<AppointmentDto> {
   return ctx.db.transaction(async (tx) => {
-    const before = await loadVisibleAppointment(tx, actor, id);
+    const before = await loadVisibleAppointment(tx, actor, id, 'manage-appointments');
     const { policy } = await checkChange(tx, ctx, actor, before, 'cancel');
     const cleanReason = reason?.trim() || null;
     if (isStaff(actor) && !cleanReason) {
@@ -142,7 +139,7 @@ export async function rescheduleAppointment(
   newStart: string,
 ): Promise<AppointmentDto> {
   return ctx.db.transaction(async (tx) => {
-    const before = await loadVisibleAppointment(tx, actor, id);
+    const before = await loadVisibleAppointment(tx, actor, id, 'manage-appointments');
     const { policy } = await checkChange(tx, ctx, actor, before, 'reschedule');
     const requestedStart = Temporal.Instant.from(newStart);
     const type = await loadAppointmentType(tx, before.appointmentType);
@@ -196,7 +193,7 @@ export async function closeAppointment(
   outcome: 'completed' | 'no-show',
 ): Promise<AppointmentDto> {
   return ctx.db.transaction(async (tx) => {
-    const before = await loadVisibleAppointment(tx, actor, id);
+    const before = await loadVisibleAppointment(tx, actor, id, 'manage-appointments');
     const { policy } = await checkChange(
       tx,
       ctx,
