@@ -17,6 +17,11 @@ import type { Route } from './+types/article';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: publicPagesHref }];
 
+// The per-address limit's Retry-After reaches the browser only through this export.
+export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
+  return actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders;
+}
+
 export function meta({ data: page }: Route.MetaArgs) {
   if (!page) return [{ title: 'Article not found' }];
   return describePage({

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '#config/index.ts';
+import { type Config, loadConfig } from '#config/index.ts';
 import { type RunningServer, startServer } from '#server/index.ts';
 import { findFreePort } from '#tests/setup/server-process.ts';
 
@@ -22,6 +22,8 @@ const CHROMIUM_ARGS = [
 
 export type E2eEnvironment = {
   server: RunningServer;
+  /** The server's configuration, e.g. to open its embedded database after `server.stop()`. */
+  config: Config;
   browser: Browser;
   baseUrl: string;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     server,
+    config,
     browser,
     baseUrl: server.url,
     close: async () => {
