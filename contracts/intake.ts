@@ -20,7 +20,12 @@ export const IntakeStepSchema = z.enum(INTAKE_STEPS);
 
 /** One step's answers as typed: a string per field, a list for tick boxes. */
 export type IntakeStepValues = Record<string, string | string[]>;
-export type IntakeAnswers = Partial<Record<IntakeStep, IntakeStepValues>>;
+export type IntakeAnswers = Partial<Record<IntakeStep, IntakeStepValues>> & {
+  /** The symptom checker's answers carried to booking (contracts/booking-form.ts CheckerReferral). */
+  checker?: IntakeStepValues;
+  /** The "about" step pre-filled from the checker, shown until the patient saves the step. */
+  aboutDraft?: IntakeStepValues;
+};
 
 export const FREE_TEXT_MAX = 2000;
 const LIST_MAX = 30;

@@ -29,7 +29,7 @@ export class DatabaseUnavailableError extends Error {}
 /** Opens PGlite (a folder, or memory when dataDir is null) or a PostgreSQL pool. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'pglite') return openPglite(target.dataDir, target.loadDataDir);
-  return openPostgres(target.url, target.maxConnections ?? 10);
+  return openPostgres(target.url, target.maxConnections ?? 20);
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
@@ -52,7 +52,10 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  // A request may wait this long for a connection: bookings of one practitioner queue behind its
+  // diary lock (docs/decisions/006), and a burst must not turn into 503s. A database that is down
+  // refuses connections at once, so outages are still reported immediately.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 30_000 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   try {

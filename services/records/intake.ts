@@ -2,6 +2,7 @@
 // is lost, submitted once every step is complete with both consents. One current form per patient
 // (db/schema/records.ts intake_forms). Every read and write is audited, without the answers.
 import { eq } from 'drizzle-orm';
+import type { CheckerReferral } from '#contracts/booking-form.ts';
 import {
   buildSafetyIntake,
   checkIntakeStep,
@@ -184,5 +185,50 @@ export async function submitIntakeForm(ctx: ServiceContext, actor: Actor): Promi
       .returning();
     await audit(tx, actor, 'intake.submit', patientId);
     return toView(patientId, row);
+  });
+}
+
+const HOW_LONG_FOR_DURATION = {
+  acute: 'under-6-weeks',
+  subacute: '6-to-12-weeks',
+  chronic: 'over-12-weeks',
+} as const;
+
+/**
+ * Keeps the symptom checker's answers with the intake form once the patient books (so the
+ * practitioner sees them), and fills in where and how long it hurts if that step is not yet saved.
+ * Never touches a submitted form's own answers.
+ */
+export async function attachCheckerReferral(
+  ctx: ServiceContext,
+  actor: Actor,
+  referral: CheckerReferral,
+): Promise<void> {
+  const patientId = await findOwnPatientId(ctx.db, actor);
+  const checker: IntakeStepValues = {};
+  for (const [key, value] of Object.entries(referral)) {
+    if (value !== undefined) checker[key] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    await tx
+      .insert(intakeForms)
+      .values({ patientId, status: 'draft', answers: {}, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: intakeForms.patientId });
+    const [current] = await tx
+      .select()
+      .from(intakeForms)
+      .where(eq(intakeForms.patientId, patientId))
+      .for('update');
+    const answers: IntakeAnswers = { ...((current!.answers ?? {}) as IntakeAnswers), checker };
+    if (answers.about === undefined && (referral.areas?.length || referral.duration)) {
+      const about: IntakeStepValues = {};
+      if (referral.areas?.length) about.painAreas = [...referral.areas];
+      if (referral.duration) about.howLong = HOW_LONG_FOR_DURATION[referral.duration];
+      // Pre-filled, not yet confirmed by the patient: kept as a draft of the step.
+      answers.aboutDraft = about;
+    }
+    await tx.update(intakeForms).set({ answers, updatedAt: now }).where(eq(intakeForms.patientId, patientId));
+    await audit(tx, actor, 'intake.attach-checker', patientId);
   });
 }

@@ -1,0 +1,512 @@
+import { data, Form, redirect, useNavigation } from 'react-router';
+import {
+  FREE_TEXT_MAX,
+  type IntakeStep,
+  IntakeStepSchema,
+  type IntakeStepValues,
+  listIntakeSteps,
+  NONE,
+  OPTIONAL_SAFETY_BOOLEANS,
+  REQUIRED_SAFETY_BOOLEANS,
+  readIntakeStepValues,
+} from '#contracts/intake.ts';
+import { getMyIntakeForm, saveIntakeStep, submitIntakeForm } from '#services/records/intake.ts';
+import { CheckboxGroup, optionsOf, RadioGroup, TextAreaField } from '../components/choice-fields';
+import { CsrfField } from '../components/csrf-field';
+import { ErrorSummary } from '../components/form-field';
+import { describeRefusal, requirePatient } from '../patient-access.server';
+import {
+  ANTICOAGULANT_LABELS,
+  HOW_LONG_LABELS,
+  IMPLANT_LABELS,
+  PAIN_AREA_LABELS,
+  PREGNANCY_LABELS,
+  REGION_LABELS,
+  SAFETY_QUESTION_TEXT,
+  SKIN_CONDITION_LABELS,
+  TRIMESTER_LABELS,
+} from '../patient-labels';
+import patientPagesHref from '../patient-pages.css?url';
+import { describeWhen } from '../time-words.server';
+import type { Route } from './+types/my-care-intake';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: patientPagesHref }];
+
+export function meta() {
+  return [{ title: 'Your health form · Backpoint' }, { name: 'robots', content: 'noindex' }];
+}
+
+const STEP_TITLES: Record<IntakeStep, string> = {
+  about: 'Your back pain',
+  health: 'Your health and medicines',
+  safety: 'Safety questions',
+  where: 'Where are they?',
+  consent: 'Your consent',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  painAreas: 'Where it hurts',
+  howLong: 'How long',
+  pregnancy: 'Pregnancy',
+  trimester: 'How far along',
+  anticoagulants: 'Blood thinners',
+  implants: 'Implants',
+  skinConditions: 'Skin problems',
+  consentToTreatment: 'Consent to treatment',
+  consentToDataProcessing: 'Consent to keeping your information',
+  ...Object.fromEntries(
+    [...REQUIRED_SAFETY_BOOLEANS, ...OPTIONAL_SAFETY_BOOLEANS].map((name) => [
+      name,
+      SAFETY_QUESTION_TEXT[name].question,
+    ]),
+  ),
+};
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requirePatient(context, request);
+  const form = await getMyIntakeForm(context.services, actor);
+  const requested = IntakeStepSchema.safeParse(new URL(request.url).searchParams.get('step'));
+  const steps = listIntakeSteps(form.answers);
+  const stepStatus = steps.map((step) => ({
+    step,
+    title: STEP_TITLES[step],
+    state: form.answers[step] === undefined ? 'todo' : form.incompleteSteps.includes(step) ? 'fix' : 'done',
+  }));
+  const base = {
+    status: form.status,
+    submittedOn: form.submittedAt ? describeWhen(form.submittedAt, context.clinic.timeZone).day : null,
+    stepStatus,
+    complete: form.incompleteSteps.length === 0,
+  };
+  if (!requested.success || !steps.includes(requested.data)) return { ...base, mode: 'overview' as const };
+  const step = requested.data;
+  const values: IntakeStepValues =
+    form.answers[step] ?? (step === 'about' ? (form.answers.aboutDraft ?? {}) : {});
+  const safety = form.answers.safety ?? {};
+  const list = (name: string) => {
+    const v = safety[name];
+    return (Array.isArray(v) ? v : []).filter((x) => x !== NONE);
+  };
+  return {
+    ...base,
+    mode: 'step' as const,
+    step,
+    position: steps.indexOf(step) + 1,
+    of: steps.length,
+    values,
+    ticked: { implants: list('implants'), skinConditions: list('skinConditions') },
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requirePatient(context, request);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (intent === 'submit') {
+    try {
+      await submitIntakeForm(context.services, actor);
+    } catch (error) {
+      const refusal = describeRefusal(error);
+      return data(
+        { fields: {}, formError: 'Some parts still need an answer: they are marked below.' },
+        refusal.status,
+      );
+    }
+    return redirect('/my-care/intake?sent=1');
+  }
+  const step = IntakeStepSchema.safeParse(formData.get('step'));
+  if (!step.success) return data({ fields: {}, formError: 'Please try again.' }, 400);
+  const saved = await saveIntakeStep(
+    context.services,
+    actor,
+    step.data,
+    readIntakeStepValues(step.data, formData),
+  );
+  if (intent === 'later') return redirect('/my-care');
+  if (Object.keys(saved.fields).length > 0) return data({ fields: saved.fields, formError: null }, 400);
+  const steps = listIntakeSteps(saved.form.answers);
+  const next = steps[steps.indexOf(step.data) + 1];
+  return redirect(next ? `/my-care/intake?step=${next}` : '/my-care/intake');
+}
+
+type LoaderData = Route.ComponentProps['loaderData'];
+type StepData = Extract<LoaderData, { mode: 'step' }>;
+
+export default function Intake({ loaderData, actionData }: Route.ComponentProps) {
+  return loaderData.mode === 'overview' ? (
+    <Overview data={loaderData} formError={actionData?.formError ?? null} />
+  ) : (
+    <StepPage data={loaderData} fields={actionData?.fields ?? {}} />
+  );
+}
+
+function Overview({
+  data: d,
+  formError,
+}: {
+  data: Extract<LoaderData, { mode: 'overview' }>;
+  formError: string | null;
+}) {
+  const navigation = useNavigation();
+  const firstOpen = d.stepStatus.find((s) => s.state !== 'done');
+  return (
+    <div className="page narrow intake">
+      <p>
+        <a href="/my-care">← Back to My care</a>
+      </p>
+      <h1>Your health form</h1>
+      {d.status === 'submitted' ? (
+        <div className="alert alert--info" role="status">
+          <p>
+            Thank you. Your form was sent on {d.submittedOn}. You can still change an answer: your
+            practitioner sees the change straight away.
+          </p>
+        </div>
+      ) : (
+        <p>
+          Your practitioner reads this before your first visit. It takes about 10 minutes. Each part is saved
+          when you press Continue, so you can stop and come back.
+        </p>
+      )}
+      {formError ? (
+        <div className="alert alert--error" role="alert">
+          <p>{formError}</p>
+        </div>
+      ) : null}
+      <ol className="intake-steps">
+        {d.stepStatus.map((s) => (
+          <li key={s.step} className={`intake-steps__item intake-steps__item--${s.state}`}>
+            <a href={`/my-care/intake?step=${s.step}`}>{s.title}</a>
+            <span className="intake-steps__state">
+              {s.state === 'done' ? '✓ Done' : s.state === 'fix' ? '⚠ Needs an answer' : 'Not started'}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {d.status !== 'submitted' && d.complete ? (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="submit" />
+          <p>Everything is answered. Please check your answers, then send the form to the clinic.</p>
+          <button type="submit" className="button button--large" disabled={navigation.state === 'submitting'}>
+            Send my form
+          </button>
+        </Form>
+      ) : null}
+      {!d.complete && firstOpen ? (
+        <a className="button" href={`/my-care/intake?step=${firstOpen.step}`}>
+          {d.stepStatus.some((s) => s.state !== 'todo') ? 'Carry on' : 'Start'}
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
+function read(values: IntakeStepValues, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function readList(values: IntakeStepValues, name: string): string[] {
+  const v = values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+const NONE_OPTION = { value: NONE, label: 'None of these' };
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, string> }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  const v = d.values;
+  return (
+    <div className="page narrow intake">
+      <p>
+        <a href="/my-care/intake">← All parts of the form</a>
+      </p>
+      <p className="intake__progress">
+        Part {d.position} of {d.of}
+      </p>
+      <h1>{STEP_TITLES[d.step]}</h1>
+      <ErrorSummary fields={fields} labels={FIELD_LABELS} />
+      <Form method="post" className="form" noValidate>
+        <CsrfField />
+        <input type="hidden" name="step" value={d.step} />
+        {d.step === 'about' ? (
+          <>
+            <CheckboxGroup
+              name="painAreas"
+              legend="Where do you feel the pain?"
+              hint="Tick all that apply."
+              options={optionsOf(PAIN_AREA_LABELS)}
+              values={readList(v, 'painAreas')}
+              error={fields.painAreas}
+            />
+            <RadioGroup
+              name="howLong"
+              legend="How long have you had this pain?"
+              options={optionsOf(HOW_LONG_LABELS)}
+              value={read(v, 'howLong')}
+              error={fields.howLong}
+            />
+            <TextAreaField
+              name="painStory"
+              label="How did it start?"
+              value={read(v, 'painStory')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="betterWorse"
+              label="What makes it better, and what makes it worse?"
+              value={read(v, 'betterWorse')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="previousTreatment"
+              label="What have you tried for it so far?"
+              hint="For example: physical therapy, chiropractic, massage, injections, exercises."
+              value={read(v, 'previousTreatment')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="goals"
+              label="What would you most like to be able to do again?"
+              value={read(v, 'goals')}
+              maxLength={FREE_TEXT_MAX}
+            />
+          </>
+        ) : null}
+        {d.step === 'health' ? (
+          <>
+            <p>Leave a box empty if it does not apply to you.</p>
+            <TextAreaField
+              name="otherConditions"
+              label="Other health conditions"
+              hint="For example: heart problems, high blood pressure, arthritis, cancer now or in the past."
+              value={read(v, 'otherConditions')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="operations"
+              label="Operations or serious injuries"
+              value={read(v, 'operations')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="medicines"
+              label="Medicines you take"
+              hint="Include ones you buy yourself, and vitamins or herbal remedies."
+              value={read(v, 'medicines')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="allergies"
+              label="Allergies"
+              value={read(v, 'allergies')}
+              maxLength={FREE_TEXT_MAX}
+            />
+            <TextAreaField
+              name="gp"
+              label="Your doctor"
+              hint="Their name and practice, in case we need to contact them."
+              value={read(v, 'gp')}
+              maxLength={FREE_TEXT_MAX}
+              rows={2}
+            />
+          </>
+        ) : null}
+        {d.step === 'safety' ? <SafetyQuestions values={v} fields={fields} /> : null}
+        {d.step === 'where' ? (
+          <>
+            <p>
+              Knowing where helps your practitioner choose safe points. Tick all that apply, or leave them
+              empty if you are not sure.
+            </p>
+            {d.ticked.implants.map((kind) => (
+              <CheckboxGroup
+                key={kind}
+                name={`implant-${kind}`}
+                legend={`Where is it: ${IMPLANT_LABELS[kind as keyof typeof IMPLANT_LABELS] ?? kind}?`}
+                options={optionsOf(REGION_LABELS)}
+                values={readList(v, `implant-${kind}`)}
+                className="choice-group--columns"
+              />
+            ))}
+            {d.ticked.skinConditions.map((kind) => (
+              <CheckboxGroup
+                key={kind}
+                name={`skin-${kind}`}
+                legend={`Where is it: ${SKIN_CONDITION_LABELS[kind as keyof typeof SKIN_CONDITION_LABELS] ?? kind}?`}
+                options={optionsOf(REGION_LABELS)}
+                values={readList(v, `skin-${kind}`)}
+                className="choice-group--columns"
+              />
+            ))}
+            <TextAreaField
+              name="details"
+              label="Anything else we should know about these?"
+              value={read(v, 'details')}
+              maxLength={FREE_TEXT_MAX}
+            />
+          </>
+        ) : null}
+        {d.step === 'consent' ? <ConsentQuestions values={v} fields={fields} /> : null}
+        <div className="actions">
+          <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+            {d.position === d.of ? 'Save' : 'Save and continue'}
+          </button>
+          <button type="submit" name="intent" value="later" className="button button--quiet" disabled={busy}>
+            Save and finish later
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function SafetyQuestions({
+  values: v,
+  fields,
+}: {
+  values: IntakeStepValues;
+  fields: Record<string, string>;
+}) {
+  return (
+    <>
+      <p>
+        These questions help us keep acupuncture safe for you. Please answer each one. If you are not sure,
+        choose the closest answer and tell your practitioner at your visit.
+      </p>
+      <RadioGroup
+        name="pregnancy"
+        legend="Are you pregnant, or could you be?"
+        options={optionsOf(PREGNANCY_LABELS)}
+        value={read(v, 'pregnancy')}
+        error={fields.pregnancy}
+        inline
+      />
+      <RadioGroup
+        name="trimester"
+        legend="If you are pregnant: how far along are you?"
+        hint="Skip this if you are not pregnant."
+        options={optionsOf(TRIMESTER_LABELS)}
+        value={read(v, 'trimester')}
+        error={fields.trimester}
+      />
+      <CheckboxGroup
+        name="anticoagulants"
+        legend="Do you take any of these blood thinners?"
+        hint="Tick all that apply, or “None of these”."
+        options={[...optionsOf(ANTICOAGULANT_LABELS), NONE_OPTION]}
+        values={readList(v, 'anticoagulants')}
+        error={fields.anticoagulants}
+      />
+      <CheckboxGroup
+        name="implants"
+        legend="Do you have any of these implants or devices?"
+        hint="Tick all that apply, or “None of these”."
+        options={[...optionsOf(IMPLANT_LABELS), NONE_OPTION]}
+        values={readList(v, 'implants')}
+        error={fields.implants}
+      />
+      <CheckboxGroup
+        name="skinConditions"
+        legend="Do you have any of these skin problems at the moment?"
+        hint="Tick all that apply, or “None of these”."
+        options={[...optionsOf(SKIN_CONDITION_LABELS), NONE_OPTION]}
+        values={readList(v, 'skinConditions')}
+        error={fields.skinConditions}
+      />
+      {REQUIRED_SAFETY_BOOLEANS.map((name) => (
+        <RadioGroup
+          key={name}
+          name={name}
+          legend={SAFETY_QUESTION_TEXT[name].question}
+          options={YES_NO}
+          value={read(v, name)}
+          error={fields[name]}
+          inline
+        />
+      ))}
+      <h2 className="intake__subheading">A few more, if you can</h2>
+      {OPTIONAL_SAFETY_BOOLEANS.map((name) => (
+        <RadioGroup
+          key={name}
+          name={name}
+          legend={SAFETY_QUESTION_TEXT[name].question}
+          options={YES_NO}
+          value={read(v, name)}
+          error={fields[name]}
+          inline
+        />
+      ))}
+    </>
+  );
+}
+
+function ConsentQuestions({
+  values: v,
+  fields,
+}: {
+  values: IntakeStepValues;
+  fields: Record<string, string>;
+}) {
+  return (
+    <>
+      <section className="consent-text" aria-labelledby="treatment-heading">
+        <h2 id="treatment-heading">About your treatment</h2>
+        <ul>
+          <li>
+            Acupuncture uses very fine, sterile needles that are used once and thrown away. They usually stay
+            in for 10 to 30 minutes. Your practitioner may also suggest warmth, cupping or a mild electrical
+            current, and will explain first.
+          </li>
+          <li>
+            Afterwards some people feel a little sore, tired or light-headed, or have a small bruise. This
+            passes quickly. Fainting can happen but is uncommon. Serious problems are very rare.
+          </li>
+          <li>Acupuncture may help back pain, but it does not help everyone.</li>
+          <li>You can ask questions, and you can stop the treatment at any time.</li>
+        </ul>
+      </section>
+      <CheckboxGroup
+        name="consentToTreatment"
+        legend="Consent to treatment"
+        options={[
+          {
+            value: 'yes',
+            label:
+              'I have read this. I agree to have acupuncture and the related treatments my practitioner explains to me first.',
+          },
+        ]}
+        values={readList(v, 'consentToTreatment')}
+        error={fields.consentToTreatment}
+      />
+      <section className="consent-text" aria-labelledby="data-heading">
+        <h2 id="data-heading">About your information</h2>
+        <ul>
+          <li>We keep your answers, notes and scores securely to care for you.</li>
+          <li>
+            We share them only with the people caring for you at the clinic, or when the law requires it.
+          </li>
+          <li>You can download everything we keep about you from My care at any time.</li>
+        </ul>
+      </section>
+      <CheckboxGroup
+        name="consentToDataProcessing"
+        legend="Consent to keeping your information"
+        options={[
+          {
+            value: 'yes',
+            label: 'I agree to the clinic keeping and using my health information in this way.',
+          },
+        ]}
+        values={readList(v, 'consentToDataProcessing')}
+        error={fields.consentToDataProcessing}
+      />
+    </>
+  );
+}
