@@ -24,6 +24,11 @@ export default [
   route('my-care/appointments/:id/cancel', 'routes/my-care-cancel.tsx'),
   route('my-care/appointments/:id/calendar.ics', 'routes/my-care-calendar.ts'),
   route('my-care/my-data.json', 'routes/my-care-data.ts'),
+  route('workspace', 'routes/workspace.tsx', [
+    index('routes/workspace-home.tsx'),
+    route('visits/:appointmentId', 'routes/workspace-visit.tsx'),
+    route('patients/:patientId', 'routes/workspace-patient.tsx'),
+  ]),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('*', 'routes/not-found.tsx'),

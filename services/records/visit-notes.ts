@@ -368,3 +368,40 @@ export async function addNoteAddendum(
     return { id: row!.id };
   });
 }
+
+/**
+ * The note of an appointment, started blank when there is none yet (charting a point or recording
+ * an adverse event before any text was typed). Never moves the version of an existing note.
+ */
+export async function ensureVisitNote(
+  ctx: ServiceContext,
+  actor: Actor,
+  appointmentId: string,
+): Promise<{ noteId: string }> {
+  const existing = async () => {
+    const [note] = await ctx.db
+      .select({ id: visitNotes.id })
+      .from(visitNotes)
+      .where(eq(visitNotes.appointmentId, appointmentId));
+    return note ? { noteId: note.id } : null;
+  };
+  const found = await existing();
+  if (found) return found;
+  try {
+    const created = await saveVisitNoteDraft(ctx, actor, appointmentId, {
+      version: 0,
+      subjective: '',
+      objective: '',
+      assessment: '',
+      plan: '',
+      aftercare: '',
+      painScore: undefined,
+    });
+    return { noteId: created.noteId };
+  } catch (error) {
+    // Another request started it at the same moment: use that one.
+    const raced = error instanceof AppError && error.code === 'version_conflict' ? await existing() : null;
+    if (raced) return raced;
+    throw error;
+  }
+}

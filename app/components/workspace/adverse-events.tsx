@@ -1,0 +1,116 @@
+import { Form } from 'react-router';
+import {
+  ADVERSE_EVENT_KINDS,
+  ADVERSE_EVENT_SEVERITIES,
+  type AdverseEventKind,
+} from '#contracts/visit-notes.ts';
+import { CsrfField } from '../csrf-field';
+
+// Adverse events (Witt 2009 categories). They can be added after signing too: something reported
+// the next day belongs with the visit, as a new entry with its own time and recorder.
+
+export const KIND_WORDS: Record<AdverseEventKind, string> = {
+  'bleeding-haematoma': 'Bleeding or bruising',
+  'pain-at-site': 'Pain at a needle site',
+  'fainting-dizziness': 'Fainting or dizziness',
+  nausea: 'Nausea',
+  drowsiness: 'Drowsiness',
+  'worse-symptoms': 'Symptoms worse',
+  'skin-reaction': 'Skin reaction',
+  burn: 'Burn (moxibustion, cupping)',
+  'retained-needle': 'Retained or forgotten needle',
+  pneumothorax: 'Pneumothorax',
+  'nerve-injury': 'Nerve injury',
+  other: 'Other',
+};
+
+type EventView = {
+  id: string;
+  kind: string;
+  severity: string;
+  description: string;
+  actionTaken: string;
+  occurredAt: string;
+  recordedByName: string | null;
+};
+
+export function AdverseEventList({ events }: { events: EventView[] }) {
+  if (events.length === 0) return <p className="ws-muted">None recorded.</p>;
+  return (
+    <ul className="adverse-list">
+      {events.map((e) => (
+        <li key={e.id}>
+          <p>
+            <strong>{KIND_WORDS[e.kind as AdverseEventKind] ?? e.kind}</strong> · severity: {e.severity} ·{' '}
+            {e.occurredAt}
+            {e.recordedByName ? ` · recorded by ${e.recordedByName}` : ''}
+          </p>
+          {e.description ? <p>{e.description}</p> : null}
+          {e.actionTaken ? <p>Action and follow-up: {e.actionTaken}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AdverseEventForm({
+  error,
+}: {
+  error: { error?: string; fields?: Record<string, string> } | null;
+}) {
+  return (
+    <details className="adverse-form" open={error ? true : undefined}>
+      <summary>Record an adverse event</summary>
+      <Form method="post" preventScrollReset>
+        <CsrfField />
+        <input type="hidden" name="intent" value="adverse-event" />
+        {error?.error ? (
+          <p className="alert alert--error" role="alert">
+            {error.error}
+          </p>
+        ) : null}
+        <div className="ws-grid">
+          <div className="ws-field">
+            <label htmlFor="ae-kind">What happened</label>
+            <select id="ae-kind" name="kind" required defaultValue="">
+              <option value="" disabled>
+                Choose…
+              </option>
+              {ADVERSE_EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_WORDS[k]}
+                </option>
+              ))}
+            </select>
+            {error?.fields?.kind ? <p className="field__error">{error.fields.kind}</p> : null}
+          </div>
+          <div className="ws-field">
+            <label htmlFor="ae-severity">Severity</label>
+            <select id="ae-severity" name="severity" required defaultValue="">
+              <option value="" disabled>
+                Choose…
+              </option>
+              {ADVERSE_EVENT_SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {s[0]?.toUpperCase() + s.slice(1)}
+                </option>
+              ))}
+            </select>
+            {error?.fields?.severity ? <p className="field__error">{error.fields.severity}</p> : null}
+          </div>
+          <div className="ws-field ws-field--wide">
+            <label htmlFor="ae-description">Description</label>
+            <textarea id="ae-description" name="description" rows={2} />
+          </div>
+          <div className="ws-field ws-field--wide">
+            <label htmlFor="ae-action">Action taken and follow-up</label>
+            <textarea id="ae-action" name="actionTaken" rows={2} />
+          </div>
+        </div>
+        <button type="submit" className="ws-button">
+          Record adverse event
+        </button>
+      </Form>
+    </details>
+  );
+}
