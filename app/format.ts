@@ -46,11 +46,25 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+\d]/g, '')}`;
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 /** '2026-11-25' → 'November 25, 2026' (a calendar date, read without any time zone). */
 export function formatLongDate(isoDate: string): string {
+  // A fixed list rather than a new Intl.DateTimeFormat per call: building one cost about 0.7 ms of
+  // every article page (docs/PERFORMANCE.md).
   const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
-  const month = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
-  return `${month} ${d}, ${y}`;
+  return `${MONTH_NAMES[m - 1] ?? ''} ${d}, ${y}`;
 }

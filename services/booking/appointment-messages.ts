@@ -12,18 +12,26 @@ export type AppointmentMessageKind = 'confirmation' | 'change' | 'cancellation' 
 // Reminders go out a day before (CONTRACT.md demo policy matches the 24-hour change window).
 export const REMINDER_LEAD_HOURS = 24;
 
+// One formatter per time zone, kept: building an Intl.DateTimeFormat costs far more than using one,
+// and every booking formats two messages (docs/PERFORMANCE.md).
+const startFormats = new Map<string, Intl.DateTimeFormat>();
+
 function describeStart(record: AppointmentRecord): string {
-  const when = new Intl.DateTimeFormat('en-US', {
-    timeZone: record.timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(record.startAt);
-  return when;
+  let format = startFormats.get(record.timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: record.timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    startFormats.set(record.timeZone, format);
+  }
+  return format.format(record.startAt);
 }
 
 function composeMessage(kind: AppointmentMessageKind, record: AppointmentRecord, config: Config) {
