@@ -15,6 +15,9 @@ import { useRootData } from '../root';
 import { describePage } from '../seo';
 import type { Route } from './+types/article';
 
+// Complete as server-rendered HTML (its forms post): no client JavaScript (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: publicPagesHref }];
 
 // The per-address limit's Retry-After reaches the browser only through this export.

@@ -5,6 +5,9 @@ import publicPagesHref from '../public-pages.css?url';
 import { describePage } from '../seo';
 import type { Route } from './+types/articles';
 
+// Complete as server-rendered HTML (its forms post): no client JavaScript (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: publicPagesHref }];
 
 export function meta({ data }: Route.MetaArgs) {

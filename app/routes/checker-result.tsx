@@ -12,6 +12,9 @@ import { useRootData } from '../root';
 import { describePage } from '../seo';
 import type { Route } from './+types/checker-result';
 
+// Complete as server-rendered HTML (its forms post): no client JavaScript (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: publicPagesHref }];
 
 // The result depends on the person's answers: never cached, never indexed.

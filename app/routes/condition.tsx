@@ -17,6 +17,9 @@ import { absoluteUrl, describePage } from '../seo';
 import { describeConditionPageLd } from '../structured-data';
 import type { Route } from './+types/condition';
 
+// Complete as server-rendered HTML (its forms post): no client JavaScript (see root.tsx).
+export const handle = { hydrate: false };
+
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: publicPagesHref }];
 
 export function meta({ data: page }: Route.MetaArgs) {

@@ -108,6 +108,12 @@ describe('articles', () => {
     await context.close();
   });
 
+  it('sends no client JavaScript with an article page (the page is complete as HTML)', async () => {
+    const html = await (await fetch(`${env.baseUrl}/articles/your-first-session`)).text();
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    expect(html).not.toContain('modulepreload');
+  });
+
   it('shows approved demo comments only', async () => {
     const html = await (await fetch(`${env.baseUrl}/articles/your-first-session`)).text();
     expect(html).toContain('Sam K.');
