@@ -187,7 +187,7 @@ describe('availability properties', () => {
   );
 
   test.prop({ scenario: scenarioArb })(
-    'never returns a slot that overlaps busy time with buffers, or leaves working hours',
+    'never returns a slot that overlaps busy time or time off with buffers, starts inside the notice, or leaves working hours',
     ({ scenario }) => {
       const input = buildInput(scenario);
       const working = expandWorkingIntervals({
@@ -206,6 +206,8 @@ describe('availability properties', () => {
             b.end.epochMilliseconds > from,
         );
         expect(clashes).toEqual([]);
+        const earliest = input.now.epochMilliseconds + input.policy.minimumNoticeMinutes * 60_000;
+        expect(slot.start.epochMilliseconds).toBeGreaterThanOrEqual(earliest);
         const inside = working.some(
           (w) =>
             w.practitionerId === slot.practitionerId &&
