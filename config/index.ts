@@ -41,6 +41,16 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   MAIL_WORKER: booleanFlag.default(true),
+  RETENTION_MAIL_DAYS: z.coerce
+    .number({ error: 'RETENTION_MAIL_DAYS must be a whole number of days' })
+    .int('RETENTION_MAIL_DAYS must be a whole number of days')
+    .min(1, 'RETENTION_MAIL_DAYS must be at least 1')
+    .default(90),
+  RETENTION_CONTACT_DAYS: z.coerce
+    .number({ error: 'RETENTION_CONTACT_DAYS must be a whole number of days' })
+    .int('RETENTION_CONTACT_DAYS must be a whole number of days')
+    .min(1, 'RETENTION_CONTACT_DAYS must be at least 1')
+    .default(365),
   MAIL_POLL_SECONDS: z.coerce
     .number({ error: 'MAIL_POLL_SECONDS must be a number of seconds' })
     .min(0.1, 'MAIL_POLL_SECONDS must be at least 0.1')
@@ -85,6 +95,11 @@ export type Config = {
     runWorker: boolean;
     pollIntervalMs: number;
   };
+  /**
+   * How long data that is not part of the clinical record is kept. Clinical records and the audit
+   * trail are never purged automatically (their retention is a legal matter for the clinic).
+   */
+  retention: { mailDays: number; contactMessageDays: number };
 };
 
 export class ConfigError extends Error {
@@ -134,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       runWorker: e.MAIL_WORKER,
       pollIntervalMs: Math.round(e.MAIL_POLL_SECONDS * 1000),
     },
+    retention: { mailDays: e.RETENTION_MAIL_DAYS, contactMessageDays: e.RETENTION_CONTACT_DAYS },
   };
 }
 

@@ -7,6 +7,7 @@ import { type Config, ConfigError, loadConfig } from '#config/index.ts';
 import { DatabaseUnavailableError, openDatabase } from '#db/client.server.ts';
 import { runMigrations } from '#db/migrate.server.ts';
 import { type MailWorker, startMailWorker } from '#jobs/mail-worker.ts';
+import { startRetentionJob } from '#jobs/retention.ts';
 import { seedArticlesOnce } from '#services/content/seed-articles.ts';
 import { type ServiceContext, systemClock } from '#services/context.ts';
 import { loadDemoContent } from '#services/demo/demo-content.ts';
@@ -55,6 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     const server = await listen(app.fetch, config.port, config.host);
     const mailWorker: MailWorker | null = config.mail.runWorker ? startMailWorker(services) : null;
+    const retention = startRetentionJob(services);
     let stopping: Promise<void> | null = null;
     return {
       url: `http://${config.host}:${config.port}`,
@@ -62,6 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         stopping ??= (async () => {
           await closeServer(server);
           await mailWorker?.stop();
+          await retention.stop();
           await handle.close();
           lock?.release();
         })();
