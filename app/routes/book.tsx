@@ -187,6 +187,7 @@ function PractitionerStep({ data }: { data: Extract<LoaderData, { step: 'practit
           },
         ]}
       />
+      {data.referral ? <CheckerReferralNote referral={data.referral} /> : null}
       <form method="get" action="/book" className="choices">
         <HiddenFields pairs={data.hidden} />
         <button type="submit" name="practitioner" value="any" className="choice choice--first">

@@ -356,7 +356,7 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
         {d.step === 'consent' ? <ConsentQuestions values={v} fields={fields} /> : null}
         <div className="actions">
           <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-            {d.position === d.of ? 'Save' : 'Save and continue'}
+            Save and continue
           </button>
           <button type="submit" name="intent" value="later" className="button button--quiet" disabled={busy}>
             Save and finish later
