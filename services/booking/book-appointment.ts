@@ -113,11 +113,15 @@ async function insertBooking(
   const type = await loadAppointmentType(tx, input.appointmentType);
   await lockPractitionerSchedule(tx, input.practitionerId);
   const now = ctx.clock.now();
-  const [policy, data, newPatient] = await Promise.all([
-    loadBookingPolicy(tx),
-    loadSchedulingData(tx, [input.practitionerId], requestedStart, requestedStart.add({ hours: 24 })),
-    type.newPatientsOnly ? isNewPatient(tx, patientId) : Promise.resolve(undefined),
-  ]);
+  // One connection in a transaction: queries go one after another (pg refuses concurrent ones).
+  const policy = await loadBookingPolicy(tx);
+  const data = await loadSchedulingData(
+    tx,
+    [input.practitionerId],
+    requestedStart,
+    requestedStart.add({ hours: 24 }),
+  );
+  const newPatient = type.newPatientsOnly ? await isNewPatient(tx, patientId) : undefined;
   const checked = checkBookingRequest({
     ...data,
     appointmentType: type,

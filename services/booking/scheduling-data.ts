@@ -1,6 +1,7 @@
 // Loads what the scheduling core needs for one appointment type, some practitioners and a span of
 // time, in a fixed number of indexed queries whatever the number of practitioners or days.
 import { and, asc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { Temporal } from 'temporal-polyfill';
 import type {
   AppointmentTypeRules,
@@ -102,7 +103,9 @@ export async function loadSchedulingData(
   const fromDate = from.toZonedDateTimeISO('UTC').toPlainDate().subtract({ days: 2 }).toString();
   const toDate = to.toZonedDateTimeISO('UTC').toPlainDate().add({ days: 2 }).toString();
 
-  const [hourRows, overrideRows, timeOffRows, busyRows] = await Promise.all([
+  // In parallel on a pool; one after another inside a transaction, whose single connection must
+  // not be given concurrent queries (node-postgres deprecates queueing them).
+  const [hourRows, overrideRows, timeOffRows, busyRows] = await runAll(db, [
     db
       .select({
         practitionerId: workingHours.practitionerId,
@@ -181,6 +184,20 @@ export async function loadSchedulingData(
       end: Temporal.Instant.fromEpochMilliseconds(row.endAt.getTime() + row.bufferAfter * MINUTE_MS),
     })),
   };
+}
+
+/**
+ * Drizzle queries run when awaited, so they can be handed over unstarted: in parallel on a pool,
+ * one after another on a transaction's single connection (node-postgres deprecates queueing
+ * concurrent queries on one client).
+ */
+async function runAll<A, B, C, D>(
+  db: Database,
+  queries: readonly [PromiseLike<A>, PromiseLike<B>, PromiseLike<C>, PromiseLike<D>],
+): Promise<[A, B, C, D]> {
+  const [a, b, c, d] = queries;
+  if (db instanceof PgTransaction) return [await a, await b, await c, await d];
+  return Promise.all([a, b, c, d]);
 }
 
 export function toInstant(date: Date): Temporal.Instant {
