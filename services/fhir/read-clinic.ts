@@ -9,7 +9,7 @@ import {
   workingHours,
 } from '#db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { onlyUuids } from './record-filter.ts';
+import { escapeLikePattern, onlyUuids } from './record-filter.ts';
 
 export type PractitionerRecord = {
   id: string;
@@ -48,10 +48,6 @@ export type ScheduleRecord = {
   appointmentTypes: Array<{ slug: string; name: string }>;
 };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listPractitionersForFhir(
   ctx: ServiceContext,
   filter: { ids?: readonly string[]; name?: readonly string[] } = {},
@@ -69,7 +65,7 @@ export async function listPractitionersForFhir(
       and(
         filter.ids ? inArray(practitioners.id, onlyUuids(filter.ids)) : undefined,
         filter.name
-          ? or(...filter.name.map((n) => ilike(practitioners.displayName, `%${escapeLike(n)}%`)))
+          ? or(...filter.name.map((n) => ilike(practitioners.displayName, `%${escapeLikePattern(n)}%`)))
           : undefined,
       ),
     )
@@ -93,7 +89,9 @@ export async function listLocationsForFhir(
     .where(
       and(
         filter.ids ? inArray(locations.id, onlyUuids(filter.ids)) : undefined,
-        filter.name ? or(...filter.name.map((n) => ilike(locations.name, `%${escapeLike(n)}%`))) : undefined,
+        filter.name
+          ? or(...filter.name.map((n) => ilike(locations.name, `%${escapeLikePattern(n)}%`)))
+          : undefined,
       ),
     )
     .orderBy(asc(locations.name), asc(locations.id));

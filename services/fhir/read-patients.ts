@@ -2,7 +2,7 @@
 import { and, asc, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { patients } from '#db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { buildRecordWhere, type RecordFilter } from './record-filter.ts';
+import { buildRecordWhere, escapeLikePattern, type RecordFilter } from './record-filter.ts';
 
 export type PatientRecord = {
   id: string;
@@ -24,16 +24,12 @@ export type PatientFilter = Omit<RecordFilter, 'patientIds' | 'from' | 'to'> & {
   bornBefore?: string;
 };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listPatientsForFhir(
   ctx: ServiceContext,
   filter: PatientFilter,
 ): Promise<PatientRecord[]> {
   const nameMatch: SQL[] = (filter.name ?? []).flatMap((n) => {
-    const pattern = `${escapeLike(n)}%`;
+    const pattern = `${escapeLikePattern(n)}%`;
     return [ilike(patients.givenName, pattern), ilike(patients.familyName, pattern)];
   });
   const genders = (filter.gender ?? []).filter((g): g is PatientRecord['sex'] =>

@@ -23,6 +23,11 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/** A FHIR string search value as a LIKE pattern prefix: `%` and `_` match themselves. */
+export function escapeLikePattern(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export function onlyUuids(values: readonly string[]): string[] {
   return values.filter(isUuid);
 }

@@ -1,7 +1,8 @@
 // A full patient journey made through the services, on top of the demo clinic, so the FHIR tests
 // see every kind of record: bookings (kept, cancelled, no-show), outcome questionnaires before and
 // after a visit, and a signed visit note with charted points whose signing completes the visit.
-// The visit falls on Monday 9 March 2026, the day after New York's clock change.
+// The visit falls on Monday 9 March 2026, the day after New York's clock change. Patients 15–17
+// have no demo records of their own (the demo clinic's records use patients 1–11).
 import { ChartedPointInputSchema } from '#contracts/visit-notes.ts';
 import { stableUuid } from '#core/shared/stable-id.ts';
 import type { Actor } from '#services/auth/actor.ts';
@@ -23,11 +24,11 @@ const practitioner = (n: number): Actor => ({
 
 export const journeyIds = {
   /** Has a completed visit with practitioner 1, scores, a signed note, and a later booking. */
-  treatedPatient: stableUuid('patient:6'),
+  treatedPatient: stableUuid('patient:15'),
   /** Booked with practitioner 2, then cancelled: never practitioner 1's patient. */
-  otherPatient: stableUuid('patient:7'),
+  otherPatient: stableUuid('patient:16'),
   /** Did not come to practitioner 1. */
-  noShowPatient: stableUuid('patient:8'),
+  noShowPatient: stableUuid('patient:17'),
   practitioner1: stableUuid('practitioner:1'),
   practitioner2: stableUuid('practitioner:2'),
 };
@@ -54,18 +55,18 @@ export async function runPatientJourney(
   const book = async (n: number, practitionerId: string, type: string, start: string) =>
     idOf(await bookAppointment(ctx, patient(n), { practitionerId, appointmentType: type, start }));
   const visitId = await book(
-    6,
+    15,
     journeyIds.practitioner1,
     'initial-consultation',
     '2026-03-09T10:00:00-04:00',
   );
-  const laterVisitId = await book(6, journeyIds.practitioner1, 'follow-up', '2026-03-16T10:00:00-04:00');
-  const cancelledId = await book(7, journeyIds.practitioner2, 'follow-up', '2026-03-10T11:00:00-04:00');
-  const noShowId = await book(8, journeyIds.practitioner1, 'maintenance', '2026-03-11T14:00:00-04:00');
-  await cancelAppointment(ctx, patient(7), cancelledId, 'Feeling better');
+  const laterVisitId = await book(15, journeyIds.practitioner1, 'follow-up', '2026-03-16T10:00:00-04:00');
+  const cancelledId = await book(16, journeyIds.practitioner2, 'follow-up', '2026-03-10T11:00:00-04:00');
+  const noShowId = await book(17, journeyIds.practitioner1, 'maintenance', '2026-03-11T14:00:00-04:00');
+  await cancelAppointment(ctx, patient(16), cancelledId, 'Feeling better');
 
   // Baseline questionnaires before the first visit.
-  await completeQuestionnaire(ctx, patient(6), 'odi', {
+  await completeQuestionnaire(ctx, patient(15), 'odi', {
     'odi-1': 3,
     'odi-2': 2,
     'odi-3': 3,
@@ -76,7 +77,7 @@ export async function runPatientJourney(
     'odi-9': 2,
     'odi-10': 1,
   });
-  await completeQuestionnaire(ctx, patient(6), 'start-back', {
+  await completeQuestionnaire(ctx, patient(15), 'start-back', {
     'sbst-1': true,
     'sbst-2': false,
     'sbst-3': true,
@@ -87,7 +88,7 @@ export async function runPatientJourney(
     'sbst-8': true,
     'sbst-9': 3,
   });
-  await completeQuestionnaire(ctx, patient(6), 'peg', { 'peg-1': 6, 'peg-2': 5, 'peg-3': 5 });
+  await completeQuestionnaire(ctx, patient(15), 'peg', { 'peg-1': 6, 'peg-2': 5, 'peg-3': 5 });
 
   // The visit: 10:00 EDT is 14:00 UTC. The practitioner writes and signs the note at 14:50.
   clock.set('2026-03-09T14:50:00Z');
@@ -125,16 +126,16 @@ export async function runPatientJourney(
     painScore: 6,
     needlesIn: 5,
     needlesOut: 5,
-    // Patient 6 filled in no intake form: the practitioner acknowledges treating without a screen.
+    // Patient 15 filled in no intake form: the practitioner acknowledges treating without a screen.
     acknowledge: listCautionsToAcknowledge(await loadPatientSafety(ctx.db, journeyIds.treatedPatient)),
   });
   await signVisitNote(ctx, doctor, noteId, counted.version);
 
   // The patient answers again after the visit.
   clock.set('2026-03-09T20:00:00Z');
-  await completeQuestionnaire(ctx, patient(6), 'nprs', { nprs: 4 });
+  await completeQuestionnaire(ctx, patient(15), 'nprs', { nprs: 4 });
 
-  // Patient 8 does not come on Wednesday.
+  // Patient 17 does not come on Wednesday.
   clock.set('2026-03-12T16:00:00Z');
   await closeAppointment(ctx, doctor, noShowId, 'no-show');
   return { visitId, laterVisitId, cancelledId, noShowId, noteId };

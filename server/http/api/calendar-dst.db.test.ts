@@ -67,7 +67,7 @@ function readEvent(text: string) {
 describe('calendar files across a clock change', () => {
   it('gives 10:00 local on both sides of the March change (15:00 then 14:00 UTC)', async () => {
     clock.set('2026-03-02T15:00:00Z');
-    const token = await signIn('patient9@demo.test');
+    const token = await signIn('patient18@demo.test');
     const before = readEvent(await bookAndFetchCalendar(token, '2026-03-06T10:00:00-05:00'));
     const after = readEvent(await bookAndFetchCalendar(token, '2026-03-09T10:00:00-04:00'));
     expect(before).toMatchObject({ start: '2026-03-06T15:00:00.000Z', end: '2026-03-06T15:45:00.000Z' });
@@ -78,7 +78,7 @@ describe('calendar files across a clock change', () => {
 
   it('gives 10:00 local on both sides of the November change (14:00 then 15:00 UTC)', async () => {
     clock.set('2026-10-20T15:00:00Z');
-    const token = await signIn('patient10@demo.test');
+    const token = await signIn('patient19@demo.test');
     const before = readEvent(await bookAndFetchCalendar(token, '2026-10-30T10:00:00-04:00'));
     const after = readEvent(await bookAndFetchCalendar(token, '2026-11-02T10:00:00-05:00'));
     expect(before.start).toBe('2026-10-30T14:00:00.000Z');

@@ -2,7 +2,7 @@ import type { Bundle, CapabilityStatement, OperationOutcome, Resource } from '@m
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableUuid } from '#core/shared/stable-id.ts';
-import { auditEvents } from '#db/schema/index.ts';
+import { appointments, auditEvents } from '#db/schema/index.ts';
 import { loadDemoData } from '#services/demo/load-demo-data.ts';
 import { type Journey, journeyIds, runPatientJourney } from '#tests/fhir/patient-journey.ts';
 import { createTestApp, jsonRequest } from '#tests/setup/test-app.ts';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await loadDemoData(services);
   app = createTestApp(services);
   journey = await runPatientJourney(services, clock);
-  for (const who of ['patient6', 'patient7', 'practitioner1', 'practitioner2', 'admin']) {
+  for (const who of ['patient15', 'patient16', 'practitioner1', 'practitioner2', 'admin']) {
     tokens[who] = await signIn(`${who}@demo.test`);
   }
 }, 120_000);
@@ -84,7 +84,7 @@ describe('authentication and errors', () => {
   });
 
   it('refuses a token that has expired (12 hours)', async () => {
-    const token = await signIn('patient6@demo.test');
+    const token = await signIn('patient15@demo.test');
     clock.set('2026-03-13T04:00:01Z');
     expect((await get('/fhir/R4/Patient', token)).status).toBe(401);
     clock.set('2026-03-12T16:00:00Z');
@@ -123,24 +123,40 @@ describe('authentication and errors', () => {
 
 describe('who sees which patients', () => {
   it('shows a patient only themselves, and another patient as 404', async () => {
-    const mine = await get<Bundle>('/fhir/R4/Patient', tokens.patient6);
+    const mine = await get<Bundle>('/fhir/R4/Patient', tokens.patient15);
     expect(ids(mine.body)).toEqual([treatedPatient]);
-    expect((await get(`/fhir/R4/Patient/${treatedPatient}`, tokens.patient6)).status).toBe(200);
-    expect((await get(`/fhir/R4/Patient/${otherPatient}`, tokens.patient6)).status).toBe(404);
-    expect((await get(`/fhir/R4/Appointment/${journey.cancelledId}`, tokens.patient6)).status).toBe(404);
-    const theirs = await get<Bundle>(`/fhir/R4/Appointment?patient=Patient/${otherPatient}`, tokens.patient6);
+    expect((await get(`/fhir/R4/Patient/${treatedPatient}`, tokens.patient15)).status).toBe(200);
+    expect((await get(`/fhir/R4/Patient/${otherPatient}`, tokens.patient15)).status).toBe(404);
+    expect((await get(`/fhir/R4/Appointment/${journey.cancelledId}`, tokens.patient15)).status).toBe(404);
+    const theirs = await get<Bundle>(
+      `/fhir/R4/Appointment?patient=Patient/${otherPatient}`,
+      tokens.patient15,
+    );
     expect(theirs.body.total).toBe(0);
   });
 
   it('shows a practitioner the patients with an appointment with them, and no one else', async () => {
-    const seen = await get<Bundle>('/fhir/R4/Patient', tokens.practitioner1);
-    expect(ids(seen.body).sort()).toEqual([treatedPatient, noShowPatient].sort());
+    const theirPatients = await database.db
+      .selectDistinct({ id: appointments.patientId })
+      .from(appointments)
+      .where(eq(appointments.practitionerId, practitioner1));
+    const seen = await get<Bundle>('/fhir/R4/Patient?_count=500', tokens.practitioner1);
+    expect(ids(seen.body).sort()).toEqual(theirPatients.map((p) => p.id).sort());
+    expect(ids(seen.body)).toEqual(expect.arrayContaining([treatedPatient, noShowPatient]));
+    expect(ids(seen.body)).not.toContain(otherPatient);
     expect((await get(`/fhir/R4/Patient/${otherPatient}`, tokens.practitioner1)).status).toBe(404);
     expect((await get(`/fhir/R4/Patient/${otherPatient}/$everything`, tokens.practitioner1)).status).toBe(
       404,
     );
-    const appointments = await get<Bundle>('/fhir/R4/Appointment', tokens.practitioner2);
-    expect(ids(appointments.body)).toEqual([journey.cancelledId]);
+    const hidden = await get<Bundle>(`/fhir/R4/Appointment?patient=${otherPatient}`, tokens.practitioner1);
+    expect(hidden.body.total).toBe(0);
+    const own = await get<Bundle>(`/fhir/R4/Appointment?patient=${otherPatient}`, tokens.practitioner2);
+    expect(ids(own.body)).toEqual([journey.cancelledId]);
+    const notTheirs = await get<Bundle>(
+      `/fhir/R4/Appointment?patient=${treatedPatient}`,
+      tokens.practitioner2,
+    );
+    expect(notTheirs.body.total).toBe(0);
   });
 
   it('shows an admin every patient, with paging links', async () => {
@@ -177,6 +193,8 @@ describe('search', () => {
       admin,
     );
     expect(ids(byName.body)).toContain(all.body.entry![0]!.resource!.id);
+    // `%` is a character to match, not a wildcard.
+    expect((await get<Bundle>('/fhir/R4/Patient?name=%25', admin)).body.total).toBe(0);
     const byGender = await get<Bundle>(`/fhir/R4/Patient?gender=${someone.gender}&_count=50`, admin);
     expect(
       (byGender.body.entry ?? []).every((e) => (e.resource as { gender: string }).gender === someone.gender),
@@ -186,8 +204,9 @@ describe('search', () => {
   it('maps appointment statuses and filters by status, practitioner and date range', async () => {
     const mine = await get<Bundle>(`/fhir/R4/Appointment?patient=${treatedPatient}`, tokens.admin);
     expect(ids(mine.body)).toEqual([journey.visitId, journey.laterVisitId]);
+    const journeyPatients = `patient=${treatedPatient},${otherPatient},${noShowPatient}`;
     const statuses = await get<Bundle>(
-      '/fhir/R4/Appointment?status=fulfilled,noshow,cancelled',
+      `/fhir/R4/Appointment?status=fulfilled,noshow,cancelled&${journeyPatients}`,
       tokens.admin,
     );
     expect(
@@ -198,11 +217,11 @@ describe('search', () => {
       [journey.noShowId, 'noshow'],
     ]);
     const week = await get<Bundle>(
-      `/fhir/R4/Appointment?practitioner=Practitioner/${practitioner1}&date=ge2026-03-09&date=lt2026-03-12`,
+      `/fhir/R4/Appointment?practitioner=Practitioner/${practitioner1}&date=ge2026-03-09&date=lt2026-03-12&${journeyPatients}`,
       tokens.admin,
     );
     expect(ids(week.body)).toEqual([journey.visitId, journey.noShowId]);
-    const day = await get<Bundle>('/fhir/R4/Appointment?date=2026-03-09', tokens.admin);
+    const day = await get<Bundle>(`/fhir/R4/Appointment?date=2026-03-09&${journeyPatients}`, tokens.admin);
     expect(ids(day.body)).toEqual([journey.visitId]);
     const byId = await get<Bundle>(`/fhir/R4/Appointment?_id=${journey.noShowId},nonsense`, tokens.admin);
     expect(ids(byId.body)).toEqual([journey.noShowId]);
@@ -211,7 +230,7 @@ describe('search', () => {
   it('has an Encounter only for the visit that took place, with the local times of the new offset', async () => {
     const encounters = await get<Bundle>(
       `/fhir/R4/Encounter?subject=Patient/${treatedPatient}`,
-      tokens.patient6,
+      tokens.patient15,
     );
     expect(ids(encounters.body)).toEqual([journey.visitId]);
     const encounter = encounters.body.entry![0]!.resource as { period: { start: string } };
@@ -254,7 +273,7 @@ describe('search', () => {
     expect(afterVisit.body.total).toBe(2);
     const pain = await get<{ valueQuantity: { value: number } }>(
       `/fhir/R4/Observation/${journey.noteId}-pain`,
-      tokens.patient6,
+      tokens.patient15,
     );
     expect(pain.body.valueQuantity.value).toBe(6);
   });
@@ -265,35 +284,35 @@ describe('search', () => {
       tokens.admin,
     );
     expect(odi.body.total).toBe(1);
-    const questionnaire = await get<{ url: string }>('/fhir/R4/Questionnaire/odi', tokens.patient6);
+    const questionnaire = await get<{ url: string }>('/fhir/R4/Questionnaire/odi', tokens.patient15);
     const byUrl = await get<Bundle>(
       `/fhir/R4/QuestionnaireResponse?questionnaire=${encodeURIComponent(questionnaire.body.url)}`,
-      tokens.patient6,
+      tokens.patient15,
     );
     expect(ids(byUrl.body)).toEqual(ids(odi.body));
-    const all = await get<Bundle>('/fhir/R4/Questionnaire', tokens.patient6);
+    const all = await get<Bundle>('/fhir/R4/Questionnaire', tokens.patient15);
     expect(ids(all.body)).toEqual(['nprs', 'peg', 'odi', 'rmdq', 'start-back']);
   });
 
   it('lists free slots for a schedule within a bounded window, and reads one back', async () => {
     const schedule = await get<{ actor: Array<{ reference: string }> }>(
       `/fhir/R4/Schedule/${practitioner1}`,
-      tokens.patient6,
+      tokens.patient15,
     );
     expect(schedule.body.actor[0]!.reference).toBe(`Practitioner/${practitioner1}`);
     const slots = await get<Bundle>(
       `/fhir/R4/Slot?schedule=Schedule/${practitioner1}&service-type=follow-up&start=ge2026-03-16&start=lt2026-03-17`,
-      tokens.patient6,
+      tokens.patient15,
     );
     const starts = (slots.body.entry ?? []).map((e) => (e.resource as { start: string }).start);
     // 09:00–17:00 EDT less the 10:00 follow-up already booked (and its 45 minutes).
     expect(starts[0]).toBe('2026-03-16T09:00:00-04:00');
     expect(starts).not.toContain('2026-03-16T10:00:00-04:00');
     const slotId = slots.body.entry![0]!.resource!.id!;
-    expect((await get(`/fhir/R4/Slot/${slotId}`, tokens.patient6)).status).toBe(200);
+    expect((await get(`/fhir/R4/Slot/${slotId}`, tokens.patient15)).status).toBe(200);
     const tooLong = await get<OperationOutcome>(
       '/fhir/R4/Slot?start=ge2026-04-01&start=lt2026-06-01',
-      tokens.patient6,
+      tokens.patient15,
     );
     expect(tooLong.status).toBe(400);
   });
@@ -309,7 +328,7 @@ describe('GET /fhir/R4/Patient/{id}/$everything', () => {
   it('gathers the patient and every record about them, with the practitioner and location included', async () => {
     const { status, body } = await get<Bundle>(
       `/fhir/R4/Patient/${treatedPatient}/$everything`,
-      tokens.patient6,
+      tokens.patient15,
     );
     expect(status).toBe(200);
     expect(body.type).toBe('searchset');

@@ -26,8 +26,8 @@ export type ParsedSearch = {
   dates: Map<string, DateBounds>;
 };
 
-export const DEFAULT_COUNT = 50;
-export const MAX_COUNT = 500;
+const DEFAULT_COUNT = 50;
+const MAX_COUNT = 500;
 /** Parameters every search takes (rest.searchParam in the CapabilityStatement). */
 export const COMMON_SEARCH_PARAMS: SearchParamDefinition[] = [
   {
@@ -93,7 +93,7 @@ const DATE_VALUE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /** The span a FHIR date value stands for: [start, end) in the clinic zone when it has no offset. */
-export function parseDateSpan(value: string, timeZone: string): { start: Date; end: Date } {
+function parseDateSpan(value: string, timeZone: string): { start: Date; end: Date } {
   const match = DATE_VALUE.exec(value);
   if (!match) throw invalid(`"${value}" is not a FHIR date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time).`);
   const [, year, month, day, hour, minute, second, fraction, offset] = match;

@@ -15,7 +15,7 @@ export function slotIdOf(record: Pick<SlotRecord, 'practitionerId' | 'start' | '
   return `${record.practitionerId}.${compact}.${record.appointmentTypeId.slice(0, 8)}`;
 }
 
-export type SlotKey = { practitionerId: string; start: Date; appointmentTypeIdPrefix: string };
+type SlotKey = { practitionerId: string; start: Date; appointmentTypeIdPrefix: string };
 
 /** The parts of a Slot id, or null when it is not one of ours. */
 export function parseSlotId(id: string): SlotKey | null {
