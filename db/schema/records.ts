@@ -253,3 +253,33 @@ export const noteAddenda = pgTable(
   },
   (t) => [index('note_addenda_note_idx').on(t.noteId, t.createdAt)],
 );
+
+// Conditions from the library (core/clinical/conditions) that a practitioner records for a patient:
+// a working assessment for the treatment plan, not a medical diagnosis. FHIR `Condition`.
+export const patientConditions = pgTable(
+  'patient_conditions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    // A condition library id, e.g. `sciatica-radiculopathy` (checked by the service).
+    conditionId: text().notNull(),
+    status: text({ enum: ['active', 'resolved'] })
+      .notNull()
+      .default('active'),
+    note: text().notNull().default(''),
+    practitionerId: uuid()
+      .notNull()
+      .references(() => practitioners.id, { onDelete: 'restrict' }),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+    resolvedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('patient_conditions_patient_idx').on(t.patientId, t.status),
+    check(
+      'patient_conditions_resolved_check',
+      sql`(${t.status} = 'resolved') = (${t.resolvedAt} is not null)`,
+    ),
+  ],
+);
