@@ -8,7 +8,7 @@ import {
   type ChangeDirection,
   MINIMAL_CLINICALLY_IMPORTANT_DIFFERENCE,
 } from '#core/clinical/instruments/change.ts';
-import { formatDayWithYear, toZoned } from './time-words.server';
+import { formatDate, toZoned } from './time-words.server';
 
 export type ChartResult = { score: number; completedAt: Date };
 
@@ -60,8 +60,9 @@ export function findMeaningfulChange(
   ].filter((c): c is number => c !== null && c > 0);
   const sign = (towards === 'better') === mcid.lowerIsBetter ? -1 : 1;
   const wanted: ChangeDirection = towards === 'better' ? 'improved' : 'worsened';
+  // Checked a hair past each candidate: 6 − 1.8 is 4.1999… in floating point, a whisker short of 30%.
   const working = candidates.filter(
-    (c) => assessChange(instrument, baseline, baseline + sign * c).direction === wanted,
+    (c) => assessChange(instrument, baseline, baseline + sign * c * (1 + 1e-9)).direction === wanted,
   );
   return working.length > 0 ? Math.min(...working) : null;
 }
@@ -102,7 +103,7 @@ export function buildProgressChart(
       y: yOf(r.score),
       score: r.score,
       label: formatScore(r.score),
-      date: formatDayWithYear(day),
+      date: formatDate(day),
       shortDate: `${day.month}/${day.day}`,
       direction,
       changeText: describeDirection(direction, assessment?.change ?? 0),

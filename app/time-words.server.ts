@@ -32,6 +32,11 @@ export function formatDayLong(date: Temporal.PlainDate): string {
   return `${weekdayName(date)}, ${monthName(date)} ${date.day}`;
 }
 
+/** 'December 2, 2026' */
+export function formatDate(date: Temporal.PlainDate): string {
+  return `${monthName(date)} ${date.day}, ${date.year}`;
+}
+
 /** 'Tuesday, December 2, 2026' */
 export function formatDayWithYear(date: Temporal.PlainDate): string {
   return `${formatDayLong(date)}, ${date.year}`;
