@@ -16,6 +16,10 @@ export type BenchResult = {
   target?: string;
   /** Whether the value (or ratio, when there is a baseline) meets the target. */
   meetsTarget?: boolean;
+  /** Why a figure has no baseline, or anything else a reader of the row needs. */
+  note?: string;
+  /** The part of the bench that measured it (`npm run bench -- <part>` reruns one part). */
+  part?: string;
 };
 
 export function round(value: number, digits = 2): number {
@@ -122,7 +126,7 @@ export function formatTable(results: readonly BenchResult[]): string {
   const rows = results.map((r) => [
     r.name,
     `${r.value} ${r.unit}`,
-    r.baseline === undefined ? '' : `${r.baseline} ${r.unit} (${r.baselineName})`,
+    r.baseline === undefined ? (r.note ?? '') : `${r.baseline} ${r.unit} (${r.baselineName})`,
     r.ratio === undefined ? '' : `${r.ratio}×`,
     r.target ? `${r.target} ${r.meetsTarget ? 'met' : 'NOT met'}` : '',
   ]);

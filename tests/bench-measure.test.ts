@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compared, percentile, runWithConcurrency } from '../bench/measure.ts';
+import { compared, figure, formatTable, percentile, runWithConcurrency } from '../bench/measure.ts';
 import { scriptsOfPage } from '../bench/web.bench.ts';
 
 describe('bench measuring tools', () => {
@@ -35,6 +35,14 @@ describe('bench measuring tools', () => {
       { text: 'ratio ≤ 3', meets: ({ ratio }) => ratio !== undefined && ratio <= 3 },
     );
     expect(row).toMatchObject({ value: 30, baseline: 10, baselineName: 'raw', ratio: 3, meetsTarget: true });
+  });
+
+  it('prints why a figure has no baseline in the baseline column', () => {
+    const row = { ...figure('score', 'score', 98, { text: '≥ 95', meets: ({ value }) => value >= 95 }) };
+    row.note = 'none: absolute';
+    const table = formatTable([row, compared('t', 'ms', 2, { name: 'raw', value: 1 })]);
+    expect(table).toMatch(/98 score\s+none: absolute\s+≥ 95 met/);
+    expect(table).toMatch(/2 ms\s+1 ms \(raw\)\s+2×/);
   });
 
   it('lists the scripts a page loads: modulepreload links and module imports, once each', () => {
