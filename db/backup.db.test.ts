@@ -42,8 +42,13 @@ afterAll(async () => {
 });
 
 describe('backup and restore', () => {
-  it('captures every table with its rows, including bookings, emails and the audit trail', () => {
-    expect(backup.tables.appointments).toHaveLength(1);
+  it('captures every table with its rows, including bookings, emails and the audit trail', async () => {
+    // The demo clinic has appointments of its own (services/demo/load-demo-records.ts): all of them.
+    const counted = await source.db.execute(sql`select count(*)::int as n from appointments`);
+    expect(backup.tables.appointments).toHaveLength(
+      (counted as unknown as { rows: { n: number }[] }).rows[0]!.n,
+    );
+    expect(backup.tables.visit_notes!.length).toBeGreaterThan(0);
     expect(backup.tables.outbox_messages!.length).toBeGreaterThan(0);
     expect(backup.tables.idempotency_keys).toHaveLength(1);
     expect(backup.tables.audit_events!.length).toBeGreaterThan(0);

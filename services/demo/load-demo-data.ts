@@ -18,6 +18,7 @@ import {
   DEMO_POLICY,
   DEMO_PRACTITIONERS,
 } from './demo-people.ts';
+import { loadDemoRecords } from './load-demo-records.ts';
 
 export const DEMO_LOCATION_ID = stableUuid('location:main');
 
@@ -123,5 +124,6 @@ export async function loadDemoData(ctx: ServiceContext): Promise<void> {
         phone: `+1 212 555 ${String(1000 + n).slice(-4)}`,
       });
     }
+    await loadDemoRecords({ ...ctx, db: tx });
   });
 }

@@ -29,7 +29,16 @@ beforeAll(async () => {
   const services = createTestServices(database, clock);
   await loadDemoData(services);
   app = createTestApp(services);
-  for (const who of ['patient1', 'patient2', 'patient3', 'patient4', 'practitioner1', 'admin']) {
+  for (const who of [
+    'patient1',
+    'patient2',
+    'patient3',
+    'patient4',
+    'patient12',
+    'practitioner1',
+    'practitioner2',
+    'admin',
+  ]) {
     tokens[who] = await signIn(`${who}@demo.test`);
   }
   const res = await app.request('/api/v1/practitioners');
@@ -299,7 +308,8 @@ describe('POST /api/v1/appointments', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('new_patients_only');
-    const newcomer = await book(tokens.patient4!, {
+    // patient12 has never been seen (the demo records give patients 1–5, 7–10, 13 and 14 visits).
+    const newcomer = await book(tokens.patient12!, {
       practitionerId: practitionerIds[1],
       appointmentType: 'initial-consultation',
       start: '2026-12-10T09:00:00-05:00',
@@ -368,7 +378,8 @@ describe('reading, moving and cancelling', () => {
     expect(mine.body.map((a: { id: string }) => a.id)).toContain(id);
     const theirs = await call('GET', `/api/v1/appointments/${id}`, { token: tokens.patient1! });
     expect(theirs.status).toBe(404);
-    expect((await call('GET', `/api/v1/appointments/${id}`, { token: tokens.practitioner1! })).status).toBe(
+    // The appointment's own practitioner (Daniel Okafor, practitioner2) may read it (issue 8 policy).
+    expect((await call('GET', `/api/v1/appointments/${id}`, { token: tokens.practitioner2! })).status).toBe(
       200,
     );
   });
