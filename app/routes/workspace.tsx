@@ -16,21 +16,15 @@ export function meta() {
   return [{ title: 'Workspace · Backpoint' }, { name: 'robots', content: 'noindex' }];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireStaffRole(context, request, 'practitioner');
   const url = new URL(request.url);
   const today = findClinicToday(context.services);
   const requestedDate = url.searchParams.get('date');
   const date = isIsoDate(requestedDate) ? requestedDate : today;
-  const requestedPractitioner = url.searchParams.get('practitioner');
-  const practitionerId =
-    requestedPractitioner && UUID.test(requestedPractitioner) ? requestedPractitioner : undefined;
   try {
-    const day = await listWorkspaceDay(context.services, actor, { date, practitionerId });
+    const day = await listWorkspaceDay(context.services, actor, { date });
     const query = new URLSearchParams({ date });
-    if (practitionerId) query.set('practitioner', practitionerId);
     return {
       date,
       today,
@@ -38,8 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       previousDate: shiftDate(date, -1),
       nextDate: shiftDate(date, 1),
       query: query.toString(),
-      practitionerId: day.practitionerId,
-      practitioners: day.practitioners,
+      practitionerName: day.practitionerName,
       appointments: day.appointments.map((a) => ({
         id: a.id,
         time: formatTimeIn(a.startAt, day.timeZone),
@@ -111,26 +104,12 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         <h1 id="day-title" className="ws-day__title">
           {d.date === d.today ? 'Today' : d.dateLabel}
           {d.date === d.today ? <span className="ws-day__date"> {d.dateLabel}</span> : null}
+          <span className="ws-day__date">{d.practitionerName}</span>
         </h1>
         <Form method="get" action="/workspace" className="ws-day__picker">
           <div className="ws-field">
             <label htmlFor="day-date">Day</label>
             <input id="day-date" type="date" name="date" defaultValue={d.date} key={d.date} />
-          </div>
-          <div className="ws-field">
-            <label htmlFor="day-practitioner">Practitioner</label>
-            <select
-              id="day-practitioner"
-              name="practitioner"
-              defaultValue={d.practitionerId}
-              key={d.practitionerId}
-            >
-              {d.practitioners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
           </div>
           <button type="submit" className="ws-button ws-button--quiet">
             Show

@@ -23,7 +23,7 @@ import { adverseEvents, chartedPoints, visitNotes } from '#db/schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { auditClinicalRecord, requirePractitioner } from './clinical-access.ts';
+import { auditClinicalRecord, requireClinicalAccess, requirePractitioner } from './clinical-access.ts';
 import { loadPatientSafety } from './patient-safety.ts';
 import { acknowledgeOnNote, lockDraftNote } from './visit-notes.ts';
 
@@ -286,9 +286,12 @@ export async function recordAdverseEvent(
   input: AdverseEventInput,
 ): Promise<{ id: string }> {
   return ctx.db.transaction(async (tx) => {
-    await requirePractitioner(tx, actor);
-    const [note] = await tx.select({ id: visitNotes.id }).from(visitNotes).where(eq(visitNotes.id, noteId));
+    const [note] = await tx
+      .select({ id: visitNotes.id, patientId: visitNotes.patientId })
+      .from(visitNotes)
+      .where(eq(visitNotes.id, noteId));
     if (!note) throw new AppError('not_found', 'not_found', 'There is no such visit note.');
+    await requireClinicalAccess(tx, actor, note.patientId, 'write');
     const [row] = await tx
       .insert(adverseEvents)
       .values({

@@ -1,10 +1,13 @@
 // Who may touch clinical records, and the audit row every read and write of them leaves
 // (ENGINEERING.md §5). The workspace is for practitioners: admins run the clinic but do not read
-// notes (least privilege), and patients see their own records only through their own pages.
+// notes (least privilege), and patients see their own records only through their own pages. Which
+// patients a practitioner may see is the one access policy of services/auth/access-policy.ts: the
+// patients they treat (anyone with an appointment with them); anyone else is "not found".
 import { eq } from 'drizzle-orm';
 import type { Database } from '#db/client.server.ts';
 import { practitioners } from '#db/schema/index.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { requirePatientAccess } from '../auth/access-policy.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 
@@ -21,6 +24,18 @@ export async function requirePractitioner(db: Database, actor: Actor): Promise<P
     .where(eq(practitioners.userId, actor.userId));
   if (!row) throw new AppError('forbidden', 'practitioners_only', 'This account has no practitioner record.');
   return { practitionerId: row.id, userId: actor.userId, displayName: row.displayName };
+}
+
+/** A practitioner who treats the patient, for reading or writing their clinical record. */
+export async function requireClinicalAccess(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  access: 'read' | 'write',
+): Promise<PractitionerIdentity> {
+  const practitioner = await requirePractitioner(db, actor);
+  await requirePatientAccess(db, actor, patientId, access === 'read' ? 'read-clinical' : 'write-clinical');
+  return practitioner;
 }
 
 export type ClinicalEntity =

@@ -16,7 +16,7 @@ import type { Actor } from '../auth/actor.ts';
 import { type AppointmentRecord, findAppointmentRecord } from '../booking/appointment-view.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { auditClinicalRecord, type PractitionerIdentity, requirePractitioner } from './clinical-access.ts';
+import { auditClinicalRecord, type PractitionerIdentity, requireClinicalAccess } from './clinical-access.ts';
 import { loadPatientSafety, type PatientSafety } from './patient-safety.ts';
 import { listPatientScores, type ScoreEntry } from './patient-scores.ts';
 import {
@@ -139,7 +139,7 @@ export async function loadPatientChart(
   actor: Actor,
   patientId: string,
 ): Promise<PatientChart> {
-  await requirePractitioner(ctx.db, actor);
+  await requireClinicalAccess(ctx.db, actor, patientId, 'read');
   const patient = await loadPatientSummary(ctx.db, patientId, todayIn(ctx));
   const [safety, visits, scores, courses] = await Promise.all([
     loadPatientSafety(ctx.db, patientId),
@@ -177,9 +177,9 @@ export async function loadVisitWorkspace(
   actor: Actor,
   appointmentId: string,
 ): Promise<VisitWorkspace> {
-  const viewer = await requirePractitioner(ctx.db, actor);
   const appointment = await findAppointmentRecord(ctx.db, appointmentId);
   if (!appointment) throw new AppError('not_found', 'not_found', 'There is no such appointment.');
+  const viewer = await requireClinicalAccess(ctx.db, actor, appointment.patientId, 'read');
   const [patient, safety, scores, courses, visits, noteRows, previousRows] = await Promise.all([
     loadPatientSummary(ctx.db, appointment.patientId, todayIn(ctx)),
     loadPatientSafety(ctx.db, appointment.patientId),

@@ -8,7 +8,7 @@ import { patients, treatmentCourses, visitNotes } from '#db/schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { auditClinicalRecord, requirePractitioner } from './clinical-access.ts';
+import { auditClinicalRecord, requireClinicalAccess } from './clinical-access.ts';
 
 export type TreatmentCourseView = {
   id: string;
@@ -61,7 +61,7 @@ export async function createTreatmentCourse(
 ): Promise<TreatmentCourseView> {
   const plan = previewTreatmentCourse(input.request);
   return ctx.db.transaction(async (tx) => {
-    const practitioner = await requirePractitioner(tx, actor);
+    const practitioner = await requireClinicalAccess(tx, actor, input.patientId, 'write');
     const [patient] = await tx
       .select({ id: patients.id })
       .from(patients)
@@ -121,7 +121,12 @@ export async function endTreatmentCourse(
   outcome: 'completed' | 'stopped',
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await requirePractitioner(tx, actor);
+    const [course] = await tx
+      .select({ patientId: treatmentCourses.patientId })
+      .from(treatmentCourses)
+      .where(eq(treatmentCourses.id, courseId));
+    if (!course) throw new AppError('not_found', 'not_found', 'There is no such course.');
+    await requireClinicalAccess(tx, actor, course.patientId, 'write');
     const [row] = await tx
       .update(treatmentCourses)
       .set({ status: outcome, updatedAt: ctx.clock.now() })

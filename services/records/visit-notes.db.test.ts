@@ -44,6 +44,7 @@ let ctx: ServiceContext;
 let clinic: ClinicFixture;
 let me: Actor;
 let colleague: Actor;
+let colleaguePractitionerId: string;
 const clock = createTestClock('2026-11-25T16:00:00Z');
 let slot = 0;
 
@@ -84,7 +85,11 @@ async function givePatientIntake(patientId: string, intake: SafetyIntake | null)
 }
 
 /** A patient of the fixture's practitioner with one appointment today; returns the appointment id. */
-async function bookVisit(intake: SafetyIntake | null = EMPTY_SAFETY_INTAKE, patientId?: string) {
+async function bookVisit(
+  intake: SafetyIntake | null = EMPTY_SAFETY_INTAKE,
+  patientId?: string,
+  practitionerId: string = clinic.practitionerId,
+) {
   const [patient] = patientId
     ? [{ id: patientId }]
     : await database.db
@@ -98,7 +103,7 @@ async function bookVisit(intake: SafetyIntake | null = EMPTY_SAFETY_INTAKE, pati
     .insert(appointments)
     .values({
       patientId: patient!.id,
-      practitionerId: clinic.practitionerId,
+      practitionerId,
       locationId: clinic.locationId,
       appointmentTypeId: clinic.appointmentTypeId,
       startAt,
@@ -143,13 +148,17 @@ beforeAll(async () => {
       displayName: 'Colleague',
     })
     .returning();
-  await database.db.insert(practitioners).values({
-    userId: user!.id,
-    slug: `colleague-${Date.now()}`,
-    displayName: 'Colleague',
-    credentials: '',
-    bio: '',
-  });
+  const [colleagueRow] = await database.db
+    .insert(practitioners)
+    .values({
+      userId: user!.id,
+      slug: `colleague-${Date.now()}`,
+      displayName: 'Colleague',
+      credentials: '',
+      bio: '',
+    })
+    .returning();
+  colleaguePractitionerId = colleagueRow!.id;
   colleague = { userId: user!.id, role: 'practitioner' };
 });
 afterAll(() => database?.close());
@@ -182,15 +191,24 @@ describe('saving the draft', () => {
     expect(note?.subjective).toBe('Tab A');
   });
 
-  it('lets only the treating practitioner write the note, and nobody but practitioners read it', async () => {
-    const { appointmentId } = await bookVisit();
+  it('lets only the treating practitioner write the note, and only practitioners who treat the patient read it', async () => {
+    const { appointmentId, patientId } = await bookVisit();
     await expect(saveVisitNoteDraft(ctx, colleague, appointmentId, draft(0))).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'not_treating_practitioner',
     });
     await saveVisitNoteDraft(ctx, me, appointmentId, draft(0));
+    // A colleague who has never seen the patient gets "not found" (the access policy of issue 8)…
+    await expect(findVisitNoteForAppointment(ctx, colleague, appointmentId)).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    // …and may read it once the patient is theirs too, but still not write this visit's note.
+    await bookVisit(null, patientId, colleaguePractitionerId);
     await expect(findVisitNoteForAppointment(ctx, colleague, appointmentId)).resolves.toMatchObject({
       version: 1,
+    });
+    await expect(saveVisitNoteDraft(ctx, colleague, appointmentId, draft(1))).rejects.toMatchObject({
+      code: 'not_treating_practitioner',
     });
     for (const role of ['admin', 'patient'] as const) {
       await expect(
@@ -200,8 +218,9 @@ describe('saving the draft', () => {
   });
 
   it('audits every read and write of the note', async () => {
-    const { appointmentId } = await bookVisit();
+    const { appointmentId, patientId } = await bookVisit();
     const { noteId } = await saveVisitNoteDraft(ctx, me, appointmentId, draft(0));
+    await bookVisit(null, patientId, colleaguePractitionerId);
     await findVisitNoteForAppointment(ctx, colleague, appointmentId);
     const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, noteId));
     expect(rows.map((r) => [r.action, r.actorUserId])).toEqual([
@@ -312,10 +331,10 @@ describe('charting points against the safety screen', () => {
 
 describe('signing and locking', () => {
   async function readyNote(intake: SafetyIntake | null = EMPTY_SAFETY_INTAKE) {
-    const { appointmentId } = await bookVisit(intake);
+    const { appointmentId, patientId } = await bookVisit(intake);
     const { noteId } = await saveVisitNoteDraft(ctx, me, appointmentId, draft(0));
     await addChartedPoint(ctx, me, noteId, point('BL23'));
-    return { appointmentId, noteId };
+    return { appointmentId, noteId, patientId };
   }
 
   it('refuses to sign without a needle count, and while a needle that went in has not come out', async () => {
@@ -370,7 +389,7 @@ describe('signing and locking', () => {
   });
 
   it('locks a signed note in the service: no saving, charting or removing, but addenda with their author', async () => {
-    const { appointmentId, noteId } = await readyNote();
+    const { appointmentId, noteId, patientId } = await readyNote();
     await saveVisitNoteDraft(ctx, me, appointmentId, draft(1, { needlesIn: 2, needlesOut: 2 }));
     await signVisitNote(ctx, me, noteId, 2);
     await expect(saveVisitNoteDraft(ctx, me, appointmentId, draft(3))).rejects.toMatchObject({
@@ -385,6 +404,8 @@ describe('signing and locking', () => {
     });
     await expect(signVisitNote(ctx, me, noteId, 3)).rejects.toMatchObject({ code: 'note_signed' });
 
+    await expect(addNoteAddendum(ctx, colleague, noteId, 'x')).rejects.toMatchObject({ kind: 'not_found' });
+    await bookVisit(null, patientId, colleaguePractitionerId);
     await addNoteAddendum(ctx, colleague, noteId, 'Patient phoned: mild bruising at BL23, settled.');
     await recordAdverseEvent(ctx, colleague, noteId, {
       kind: 'bleeding-haematoma',
@@ -456,7 +477,7 @@ describe('signing and locking', () => {
   it('completes a booked appointment once its note is signed after the visit began', async () => {
     const { appointmentId, noteId } = await readyNote();
     await saveVisitNoteDraft(ctx, me, appointmentId, draft(1, { needlesIn: 2, needlesOut: 2 }));
-    clock.set('2026-11-26T12:00:00Z');
+    clock.set('2026-12-05T12:00:00Z');
     try {
       await signVisitNote(ctx, me, noteId, 2);
     } finally {

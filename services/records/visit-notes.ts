@@ -18,7 +18,12 @@ import { findAppointmentRecord } from '../booking/appointment-view.ts';
 import { closeAppointment } from '../booking/change-appointment.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { auditClinicalRecord, type PractitionerIdentity, requirePractitioner } from './clinical-access.ts';
+import {
+  auditClinicalRecord,
+  type PractitionerIdentity,
+  requireClinicalAccess,
+  requirePractitioner,
+} from './clinical-access.ts';
 import { listCautionsToAcknowledge, loadPatientSafety } from './patient-safety.ts';
 
 export type VisitNoteRow = typeof visitNotes.$inferSelect;
@@ -115,6 +120,7 @@ export async function findVisitNoteForAppointment(
   await requirePractitioner(ctx.db, actor);
   const [note] = await ctx.db.select().from(visitNotes).where(eq(visitNotes.appointmentId, appointmentId));
   if (!note) return null;
+  await requireClinicalAccess(ctx.db, actor, note.patientId, 'read');
   await auditClinicalRecord(ctx.db, actor, 'visit_note.read', 'visit_note', note.id);
   return readNoteDetails(ctx.db, note);
 }
@@ -128,6 +134,7 @@ export async function loadVisitNote(
   await requirePractitioner(ctx.db, actor);
   const [note] = await ctx.db.select().from(visitNotes).where(eq(visitNotes.id, noteId));
   if (!note) throw noteNotFound();
+  await requireClinicalAccess(ctx.db, actor, note.patientId, 'read');
   await auditClinicalRecord(ctx.db, actor, 'visit_note.read', 'visit_note', note.id);
   return readNoteDetails(ctx.db, note);
 }
@@ -347,12 +354,12 @@ export async function addNoteAddendum(
   text: string,
 ): Promise<{ id: string }> {
   return ctx.db.transaction(async (tx) => {
-    await requirePractitioner(tx, actor);
     const [note] = await tx
-      .select({ status: visitNotes.status })
+      .select({ status: visitNotes.status, patientId: visitNotes.patientId })
       .from(visitNotes)
       .where(eq(visitNotes.id, noteId));
     if (!note) throw noteNotFound();
+    await requireClinicalAccess(tx, actor, note.patientId, 'write');
     if (note.status !== 'signed') {
       throw new AppError(
         'business_rule',

@@ -1,13 +1,12 @@
 // The practitioner's day (the workspace's left-hand list): one practitioner's appointments on one
 // local date of the clinic, each with its note's status and the patient's safety flags.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { SafetyFinding } from '#core/clinical/safety/index.ts';
-import { practitioners, visitNotes } from '#db/schema/index.ts';
+import { visitNotes } from '#db/schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listPractitionerAppointments } from '../booking/list-appointments.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { auditClinicalRecord, requirePractitioner } from './clinical-access.ts';
 import { loadPatientSafety } from './patient-safety.ts';
 
@@ -28,7 +27,7 @@ export type WorkspaceDay = {
   date: string;
   timeZone: string;
   practitionerId: string;
-  practitioners: { id: string; displayName: string }[];
+  practitionerName: string;
   appointments: DayAppointment[];
 };
 
@@ -40,21 +39,17 @@ export function findClinicToday(ctx: ServiceContext): string {
     .toString();
 }
 
+/**
+ * The signed-in practitioner's own day. Only their own diary: colleagues' lists would show patients
+ * they do not treat, which the access policy (services/auth/access-policy.ts) does not allow.
+ */
 export async function listWorkspaceDay(
   ctx: ServiceContext,
   actor: Actor,
-  options: { date: string; practitionerId?: string | undefined },
+  options: { date: string },
 ): Promise<WorkspaceDay> {
   const me = await requirePractitioner(ctx.db, actor);
-  const team = await ctx.db
-    .select({ id: practitioners.id, displayName: practitioners.displayName })
-    .from(practitioners)
-    .where(eq(practitioners.active, true))
-    .orderBy(asc(practitioners.displayName));
-  const practitionerId = options.practitionerId ?? me.practitionerId;
-  if (!team.some((p) => p.id === practitionerId) && practitionerId !== me.practitionerId) {
-    throw new AppError('not_found', 'not_found', 'There is no such practitioner.');
-  }
+  const practitionerId = me.practitionerId;
   const timeZone = ctx.config.clinic.timeZone;
   const day = Temporal.PlainDate.from(options.date);
   const from = day.toZonedDateTime({ timeZone });
@@ -84,7 +79,7 @@ export async function listWorkspaceDay(
     date: day.toString(),
     timeZone,
     practitionerId,
-    practitioners: team,
+    practitionerName: me.displayName,
     appointments: records.map((r) => {
       const screen = safetyByPatient.get(r.patientId)?.screen ?? null;
       return {
