@@ -397,7 +397,9 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
                     <td>{v.noteStatus ?? '—'}</td>
                     <td>{v.painScore ?? '—'}</td>
                     <td>{v.pointCodes.join(', ') || '—'}</td>
-                    <td className="ws-clip">{v.assessment || '—'}</td>
+                    <td>
+                      <span className="ws-clip">{v.assessment || '—'}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

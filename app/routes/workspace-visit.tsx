@@ -467,11 +467,11 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
           <ScoresTable scores={d.scores} />
           {d.course ? (
             <p className="ws-hint">
-              Course: session {d.course.progress.sessionsDone + 1} of {d.course.progress.sessionsPlanned}
+              Course: {d.course.progress.sessionsDone} of {d.course.progress.sessionsPlanned} sessions done
               {d.course.progress.reassessmentDueNow
-                ? ` — reassessment due today (${d.course.progress.instrumentsDueNow.join(', ')})`
+                ? `; the next visit is a reassessment (${d.course.progress.instrumentsDueNow.join(', ')})`
                 : d.course.progress.nextReassessment
-                  ? ` — next reassessment at session ${d.course.progress.nextReassessment.number}`
+                  ? `; next reassessment at session ${d.course.progress.nextReassessment.number}`
                   : ''}
               . <Link to={`/workspace/patients/${d.patient.id}#course`}>Course plan</Link>
             </p>
@@ -494,7 +494,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
               <strong>Plan:</strong> {d.previousNote.plan || '—'}
             </p>
             <p>
-              <strong>Points:</strong> {d.previousNote.pointCodes.join(', ') || '—'}
+              <strong>Points:</strong> {[...new Set(d.previousNote.pointCodes)].join(', ') || '—'}
             </p>
           </section>
         ) : null}
@@ -581,7 +581,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
               </p>
             ) : null}
             <button type="submit" className="ws-button ws-button--quiet" disabled={busy}>
-              Copy points from last visit ({d.previousNote.pointCodes.join(', ')})
+              Copy points from last visit ({[...new Set(d.previousNote.pointCodes)].join(', ')})
             </button>
           </Form>
         ) : null}
@@ -690,7 +690,10 @@ function SignedNote({ note }: { note: SignedNoteData }) {
     <section className="ws-panel signed-note" aria-labelledby="note-title">
       <h2 id="note-title">Visit note</h2>
       <p className="signed-note__seal" role="status">
-        <span aria-hidden="true">🔒 </span>
+        <svg className="flag-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <rect x="3" y="9" width="14" height="10" rx="2" />
+          <path d="M6 9V6a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>{' '}
         Signed by {note.signedByName} on {note.signedAt}. This note is locked and read-only; add an addendum
         to correct it.
       </p>

@@ -2,7 +2,7 @@
 // in the catalogue, and the whole plan is run through checkPointPlan against the patient's safety
 // screen. Contraindications are refused (electroacupuncture with a pacemaker among them); cautions
 // are saved only once the practitioner has acknowledged each one (Carr 2015: warn, do not refuse).
-import { and, desc, eq, max, ne } from 'drizzle-orm';
+import { and, desc, eq, lt, max } from 'drizzle-orm';
 import {
   type AdverseEventInput,
   type ChartedPointInput,
@@ -19,7 +19,7 @@ import {
   screenSafety,
 } from '#core/clinical/safety/index.ts';
 import type { Database } from '#db/client.server.ts';
-import { adverseEvents, chartedPoints, visitNotes } from '#db/schema/index.ts';
+import { adverseEvents, appointments, chartedPoints, visitNotes } from '#db/schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -212,7 +212,7 @@ export async function removeChartedPoint(
 }
 
 /**
- * Copies the points of the patient's last signed note onto this draft, through the same checks as
+ * Copies the points of the patient's last signed note of an earlier visit onto this draft, through the same checks as
  * adding them one by one (the screen may have changed since).
  */
 export async function copyPointsFromLastVisit(
@@ -223,21 +223,23 @@ export async function copyPointsFromLastVisit(
 ): Promise<ChartOutcome & { fromNoteId: string | null }> {
   return ctx.db.transaction(async (tx) => {
     const [note] = await tx
-      .select({ patientId: visitNotes.patientId })
+      .select({ patientId: visitNotes.patientId, startAt: appointments.startAt })
       .from(visitNotes)
+      .innerJoin(appointments, eq(appointments.id, visitNotes.appointmentId))
       .where(eq(visitNotes.id, noteId));
     if (!note) throw new AppError('not_found', 'not_found', 'There is no such visit note.');
     const [previous] = await tx
       .select({ id: visitNotes.id })
       .from(visitNotes)
+      .innerJoin(appointments, eq(appointments.id, visitNotes.appointmentId))
       .where(
         and(
           eq(visitNotes.patientId, note.patientId),
           eq(visitNotes.status, 'signed'),
-          ne(visitNotes.id, noteId),
+          lt(appointments.startAt, note.startAt),
         ),
       )
-      .orderBy(desc(visitNotes.signedAt))
+      .orderBy(desc(appointments.startAt))
       .limit(1);
     if (!previous) {
       throw new AppError(

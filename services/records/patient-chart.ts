@@ -1,7 +1,7 @@
 // What the workspace shows about one patient: the chart (demographics, safety screen, visits and
 // notes, scores, courses) and the visit page (one appointment with its note and the patient's
 // context). Reads of clinical records, so each leaves an audit row.
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '#db/client.server.ts';
 import {
@@ -156,7 +156,7 @@ export type VisitWorkspace = {
   patient: PatientSummary;
   safety: PatientSafety;
   note: VisitNoteView | null;
-  /** The patient's last signed note before this one, for context and copy-forward. */
+  /** The patient's last signed note of an earlier visit, for context and copy-forward. */
   previousNote: {
     id: string;
     signedAt: Date | null;
@@ -195,14 +195,15 @@ export async function loadVisitWorkspace(
         plan: visitNotes.plan,
       })
       .from(visitNotes)
+      .innerJoin(appointments, eq(appointments.id, visitNotes.appointmentId))
       .where(
         and(
           eq(visitNotes.patientId, appointment.patientId),
           eq(visitNotes.status, 'signed'),
-          ne(visitNotes.appointmentId, appointmentId),
+          lt(appointments.startAt, appointment.startAt),
         ),
       )
-      .orderBy(desc(visitNotes.signedAt))
+      .orderBy(desc(appointments.startAt))
       .limit(1),
   ]);
   const noteRow = noteRows[0];

@@ -102,8 +102,7 @@ export function BodyChart({ charted, selectedCode, chooseHref, onChoose, readOnl
         className="body-chart__svg"
       >
         <title id="body-chart-title">
-          Body chart, front and back.{' '}
-          {charted.length ? `Charted: ${[...chartedCodes].join(', ')}.` : 'No points charted yet.'}
+          {`Body chart, front and back. ${charted.length ? `Charted: ${[...chartedCodes].join(', ')}.` : 'No points charted yet.'}`}
         </title>
         {VIEWS.map(({ view, title, offset }) => {
           const cx = offset + FIGURE_WIDTH / 2;

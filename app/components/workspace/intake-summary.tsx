@@ -12,10 +12,18 @@ function humanise(key: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+// Steps of the patient's intake (contracts/intake.ts) worth showing here; the safety answers are
+// shown as the safety screen instead, and consent is checked elsewhere.
+const SKIPPED = new Set(['safety', 'where', 'consent', 'checker', 'aboutDraft']);
+
 function show(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number' || typeof value === 'string') return String(value).slice(0, 300);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    // Choice values such as `over-12-weeks` or `lower-back` read as words.
+    return (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(value) ? value.replaceAll('-', ' ') : value).slice(0, 300);
+  }
   if (Array.isArray(value)) {
     const parts = value.map(show).filter((v): v is string => v !== null);
     return parts.length ? parts.join(', ') : null;
@@ -23,13 +31,23 @@ function show(value: unknown): string | null {
   return null;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function summariseIntakeAnswers(answers: Record<string, unknown>, limit = 14): IntakeLine[] {
   const lines: IntakeLine[] = [];
-  for (const [key, value] of Object.entries(answers)) {
+  const add = (key: string, value: unknown) => {
+    if (lines.length >= limit) return;
+    if (isPlainObject(value)) {
+      if (SKIPPED.has(key)) return;
+      for (const [inner, innerValue] of Object.entries(value)) add(inner, innerValue);
+      return;
+    }
     const shown = show(value);
     if (shown !== null) lines.push({ label: humanise(key), value: shown });
-    if (lines.length >= limit) break;
-  }
+  };
+  for (const [key, value] of Object.entries(answers)) add(key, value);
   return lines;
 }
 

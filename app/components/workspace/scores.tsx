@@ -25,34 +25,23 @@ function ChangeWord({ summary }: { summary: ScoreSummary }) {
 export function ScoresTable({ scores }: { scores: ScoreSummary[] }) {
   if (scores.length === 0) return <p className="ws-muted">No questionnaires completed yet.</p>;
   return (
-    <table className="ws-table ws-table--compact">
-      <caption className="visually-hidden">Latest questionnaire scores</caption>
-      <thead>
-        <tr>
-          <th scope="col">Questionnaire</th>
-          <th scope="col">First</th>
-          <th scope="col">Latest</th>
-          <th scope="col">Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scores.map((s) => (
-          <tr key={s.instrument}>
-            <th scope="row">
-              <abbr title={s.fullName}>{s.name}</abbr>
-            </th>
-            <td>{round(s, s.baseline)}</td>
-            <td>
-              {round(s, s.latest)}
+    <dl className="score-list">
+      {scores.map((s) => (
+        <div key={s.instrument}>
+          <dt>
+            <abbr title={s.fullName}>{s.name}</abbr>
+          </dt>
+          <dd>
+            <span className="score-list__values">
+              {s.series.length > 1 ? `${round(s, s.baseline)} → ` : ''}
+              <strong>{round(s, s.latest)}</strong>
               {s.latestBand ? <span className="ws-muted"> ({s.latestBand})</span> : null}
-            </td>
-            <td>
-              <ChangeWord summary={s} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </span>{' '}
+            <ChangeWord summary={s} />
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
