@@ -16,6 +16,7 @@ import { benchBooking } from './booking.bench.ts';
 import { benchColdStart } from './cold-start.bench.ts';
 import { benchLighthouse } from './lighthouse.bench.ts';
 import { type BenchResult, formatTable, round } from './measure.ts';
+import { benchPageQueries } from './queries.bench.ts';
 import { benchWeb } from './web.bench.ts';
 import { ensureSiteBuild } from './web-server.ts';
 
@@ -61,6 +62,7 @@ const PARTS: Record<string, () => Promise<BenchResult[]>> = {
     return rows;
   },
   web: () => benchWeb(log),
+  queries: () => benchPageQueries(log),
   lighthouse: () => benchLighthouse(log),
   'cold-start': () => benchColdStart(log),
 };

@@ -1,7 +1,7 @@
 // The patient's safety screen as the workspace needs it: the intake (written by the patient's side,
 // services/records/intake.ts) read here only, screened with core/clinical/safety. A missing or
 // incomplete intake is itself a flag: nobody has asked the safety questions yet.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { SafetyIntakeSchema } from '#contracts/safety.ts';
 import { type SafetyIntake, type SafetyScreen, screenSafety } from '#core/clinical/safety/index.ts';
 import type { Database } from '#db/client.server.ts';
@@ -21,6 +21,25 @@ export type PatientSafety = {
 
 export async function loadPatientSafety(db: Database, patientId: string): Promise<PatientSafety> {
   const [form] = await db.select().from(intakeForms).where(eq(intakeForms.patientId, patientId));
+  return safetyFromIntake(form);
+}
+
+/** The safety screens of several patients in one read (a day list must not read once per patient). */
+export async function loadPatientsSafety(
+  db: Database,
+  patientIds: readonly string[],
+): Promise<Map<string, PatientSafety>> {
+  const forms = patientIds.length
+    ? await db
+        .select()
+        .from(intakeForms)
+        .where(inArray(intakeForms.patientId, [...patientIds]))
+    : [];
+  const byPatient = new Map(forms.map((form) => [form.patientId, form]));
+  return new Map(patientIds.map((id) => [id, safetyFromIntake(byPatient.get(id))]));
+}
+
+function safetyFromIntake(form: typeof intakeForms.$inferSelect | undefined): PatientSafety {
   if (!form) return { intakeStatus: 'none', submittedAt: null, answers: {}, intake: null, screen: null };
   // Stored by the intake service after parsing with the same schema; parsed again because a stored
   // answer that no longer fits must read as "not screened", never as "nothing to report".

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { listPractitionerAppointments } from '../booking/list-appointments.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditClinicalRecord, requirePractitioner } from './clinical-access.ts';
-import { loadPatientSafety } from './patient-safety.ts';
+import { loadPatientsSafety } from './patient-safety.ts';
 
 export type DayAppointment = {
   id: string;
@@ -68,9 +68,7 @@ export async function listWorkspaceDay(
         .where(inArray(visitNotes.appointmentId, ids))
     : [];
   const patientIds = [...new Set(records.map((r) => r.patientId))];
-  const safetyByPatient = new Map(
-    await Promise.all(patientIds.map(async (id) => [id, await loadPatientSafety(ctx.db, id)] as const)),
-  );
+  const safetyByPatient = await loadPatientsSafety(ctx.db, patientIds);
   await auditClinicalRecord(ctx.db, actor, 'workspace_day.read', 'workspace_day', practitionerId, {
     date: options.date,
     patients: patientIds.length,
