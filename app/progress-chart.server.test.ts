@@ -48,9 +48,11 @@ describe('buildProgressChart', () => {
       'Better by 3: a change that matters',
     ]);
     const [first, second, third] = chart.points;
-    expect(first!.x).toBe(CHART.left);
-    expect(third!.x).toBe(CHART.width - CHART.right);
-    expect(second!.x).toBeCloseTo(CHART.left + (7 / 21) * (CHART.width - CHART.left - CHART.right));
+    const left = CHART.left + CHART.inset;
+    const right = CHART.width - CHART.right - CHART.inset;
+    expect(first!.x).toBe(left);
+    expect(third!.x).toBe(right);
+    expect(second!.x).toBeCloseTo(left + (7 / 21) * (right - left));
     expect(third!.y).toBeGreaterThan(first!.y);
     // The band runs from 2 points worse (9) to 2 points better (5: 30% of 7 is 2.1, more than 2).
     expect(chart.band).toMatchObject({ lowScore: 5, highScore: 9 });

@@ -12,7 +12,16 @@ import { formatDate, toZoned } from './time-words.server';
 
 export type ChartResult = { score: number; completedAt: Date };
 
-export const CHART = { width: 640, height: 280, left: 48, right: 24, top: 24, bottom: 56 } as const;
+// A small drawing surface, so its text stays readable when a phone scales it down.
+export const CHART = {
+  width: 420,
+  height: 250,
+  left: 34,
+  right: 18,
+  top: 26,
+  bottom: 40,
+  inset: 16,
+} as const;
 
 export type ChartPoint = {
   x: number;
@@ -22,6 +31,8 @@ export type ChartPoint = {
   label: string;
   date: string;
   shortDate: string;
+  /** False when the date would crowd the one before it on the axis. */
+  showDate: boolean;
   direction: ChangeDirection | 'baseline';
   changeText: string;
 };
@@ -67,6 +78,26 @@ export function findMeaningfulChange(
   return working.length > 0 ? Math.min(...working) : null;
 }
 
+function points(amount: number): string {
+  return `${formatScore(amount)} ${amount === 1 ? 'point' : 'points'}`;
+}
+
+/** The band in words: how big a change from the first score has to be before it counts. */
+function describeBand(better: number | null, worse: number | null): string {
+  if (better === null && worse === null)
+    return 'This questionnaire sorts risk; it is not used to measure change.';
+  const parts =
+    better !== null && worse !== null && Math.abs(better - worse) < 1e-9
+      ? `${points(better)} either way`
+      : [
+          better === null ? null : `${points(better)} better`,
+          worse === null ? null : `${points(worse)} worse`,
+        ]
+          .filter(Boolean)
+          .join(' or ');
+  return `The shaded band: a change from your first score of less than ${parts} is too small to be sure it matters.`;
+}
+
 function describeDirection(direction: ChangeDirection | 'baseline', change: number): string {
   const amount = formatScore(Math.abs(change));
   if (direction === 'baseline') return 'Your first score';
@@ -85,14 +116,16 @@ export function buildProgressChart(
   const sorted = [...results].sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime());
   const summary = describeInstrument(instrument);
   const { min, max } = summary.scoreRange;
-  const plotWidth = CHART.width - CHART.left - CHART.right;
+  // Points keep clear of the axis labels and the right edge.
+  const plotLeft = CHART.left + CHART.inset;
+  const plotWidth = CHART.width - plotLeft - CHART.right - CHART.inset;
   const plotHeight = CHART.height - CHART.top - CHART.bottom;
   const yOf = (score: number) =>
     CHART.top + ((max - Math.min(max, Math.max(min, score))) / (max - min)) * plotHeight;
   const first = sorted[0]!.completedAt.getTime();
   const span = sorted.at(-1)!.completedAt.getTime() - first;
   const xOf = (at: Date) =>
-    span === 0 ? CHART.left + plotWidth / 2 : CHART.left + ((at.getTime() - first) / span) * plotWidth;
+    span === 0 ? plotLeft + plotWidth / 2 : plotLeft + ((at.getTime() - first) / span) * plotWidth;
   const baseline = sorted[0]!.score;
   const points = sorted.map((r, index): ChartPoint => {
     const day = toZoned(r.completedAt, timeZone).toPlainDate();
@@ -105,13 +138,19 @@ export function buildProgressChart(
       label: formatScore(r.score),
       date: formatDate(day),
       shortDate: `${day.month}/${day.day}`,
+      showDate: true,
       direction,
       changeText: describeDirection(direction, assessment?.change ?? 0),
     };
   });
+  let lastShown = Number.NEGATIVE_INFINITY;
+  points.forEach((point, index) => {
+    const isLast = index === points.length - 1;
+    point.showDate = point.x - lastShown >= 50 || (isLast && point.x - lastShown >= 36);
+    if (point.showDate) lastShown = point.x;
+  });
   const better = findMeaningfulChange(instrument, baseline, 'better');
   const worse = findMeaningfulChange(instrument, baseline, 'worse');
-  const mcid = MINIMAL_CLINICALLY_IMPORTANT_DIFFERENCE[instrument];
   // Strictly inside the thresholds is "no meaningful change"; lower is better on every instrument here.
   const band =
     better === null && worse === null
@@ -138,8 +177,6 @@ export function buildProgressChart(
       points.length === 1
         ? `One score so far: ${last.label} on ${last.date}. Lower scores are better.`
         : `${points.length} scores from ${points[0]!.date} to ${last.date}. First ${points[0]!.label}, latest ${last.label}. ${last.changeText}. Lower scores are better.`,
-    mcidNote: mcid.lowerIsBetter
-      ? `The shaded band shows changes from your first score that are too small to be sure they matter (${mcid.note.replace(/\.$/, '')}).`
-      : mcid.note,
+    mcidNote: describeBand(better, worse),
   };
 }

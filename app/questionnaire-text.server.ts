@@ -5,6 +5,7 @@
 // What this file adds is our own framing: a title, an instruction, and the answer scale's words.
 import type { Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 import type { InstrumentId } from '#core/clinical/instruments/catalogue.ts';
+import { NEUTRAL_LABEL_NOTE } from '#core/clinical/instruments/questionnaire-items.ts';
 import { getQuestionnaire } from '#core/clinical/instruments/questionnaires.ts';
 
 type PatientText = {
@@ -114,6 +115,8 @@ export type QuestionnaireView = {
   title: string;
   instruction: string;
   questions: QuestionView[];
+  /** True while the items carry Backpoint's topic summaries instead of the licensed wording. */
+  neutralLabels: boolean;
   copyright: string | null;
 };
 
@@ -126,6 +129,7 @@ export function describeQuestionnaire(id: InstrumentId): QuestionnaireView {
     title: TEXT[id].title,
     instruction: TEXT[id].instruction,
     questions: (questionnaire.item ?? []).map((item) => toQuestion(id, item)),
+    neutralLabels: questionnaire.description?.includes(NEUTRAL_LABEL_NOTE) ?? false,
     copyright: questionnaire.copyright ?? null,
   };
 }

@@ -3,10 +3,11 @@
 // and the same facts are in a table underneath.
 import type { ChartPoint, ProgressChartModel } from '../progress-chart.server';
 
-const W = 640;
-const H = 280;
-const LEFT = 48;
-const RIGHT = 24;
+// The same surface as progress-chart.server.ts CHART.
+const W = 400;
+const H = 250;
+const LEFT = 32;
+const RIGHT = 14;
 
 function Marker({ point }: { point: ChartPoint }) {
   if (point.direction === 'improved') {
@@ -14,7 +15,7 @@ function Marker({ point }: { point: ChartPoint }) {
     return (
       <path
         className="chart__marker chart__marker--better"
-        d={`M ${point.x - 7} ${point.y - 5} L ${point.x + 7} ${point.y - 5} L ${point.x} ${point.y + 7} Z`}
+        d={`M ${point.x - 6} ${point.y - 4} L ${point.x + 6} ${point.y - 4} L ${point.x} ${point.y + 6} Z`}
       />
     );
   }
@@ -22,7 +23,7 @@ function Marker({ point }: { point: ChartPoint }) {
     return (
       <path
         className="chart__marker chart__marker--worse"
-        d={`M ${point.x - 7} ${point.y + 5} L ${point.x + 7} ${point.y + 5} L ${point.x} ${point.y - 7} Z`}
+        d={`M ${point.x - 6} ${point.y + 4} L ${point.x + 6} ${point.y + 4} L ${point.x} ${point.y - 6} Z`}
       />
     );
   }
@@ -30,14 +31,14 @@ function Marker({ point }: { point: ChartPoint }) {
     return (
       <rect
         className="chart__marker chart__marker--baseline"
-        x={point.x - 5.5}
-        y={point.y - 5.5}
-        width={11}
-        height={11}
+        x={point.x - 5}
+        y={point.y - 5}
+        width={10}
+        height={10}
       />
     );
   }
-  return <circle className="chart__marker" cx={point.x} cy={point.y} r={5.5} />;
+  return <circle className="chart__marker" cx={point.x} cy={point.y} r={5} />;
 }
 
 export function ProgressChart({ chart }: { chart: ProgressChartModel }) {
@@ -75,7 +76,7 @@ export function ProgressChart({ chart }: { chart: ProgressChartModel }) {
         {chart.ticks.map((tick) => (
           <g key={tick.value}>
             <line x1={LEFT} x2={W - RIGHT} y1={tick.y} y2={tick.y} className="chart__grid" />
-            <text x={LEFT - 8} y={tick.y + 4} className="chart__tick" textAnchor="end">
+            <text x={LEFT - 6} y={tick.y + 5} className="chart__tick" textAnchor="end">
               {tick.value}
             </text>
           </g>
@@ -90,8 +91,8 @@ export function ProgressChart({ chart }: { chart: ProgressChartModel }) {
               fill={`url(#${id}-hatch)`}
               className="chart__band"
             />
-            <text x={W - RIGHT - 6} y={chart.band.top - 6} className="chart__band-label" textAnchor="end">
-              Too small a change to count
+            <text x={W - RIGHT} y={chart.band.top - 5} className="chart__band-label" textAnchor="end">
+              Too small to count
             </text>
           </g>
         ) : null}
@@ -99,12 +100,21 @@ export function ProgressChart({ chart }: { chart: ProgressChartModel }) {
         {chart.points.map((point) => (
           <g key={`${point.x}-${point.score}`}>
             <Marker point={point} />
-            <text x={point.x} y={point.y - 12} className="chart__value" textAnchor="middle">
+            <text x={point.x} y={point.y - 10} className="chart__value" textAnchor="middle">
               {point.label}
             </text>
-            <text x={point.x} y={H - 30} className="chart__date" textAnchor="middle">
-              {point.shortDate}
-            </text>
+            {point.showDate ? (
+              <text
+                x={point.x}
+                y={H - 14}
+                className="chart__date"
+                // Dates at the ends lean inwards so they are never cut off.
+                textAnchor={point.x > W - RIGHT - 30 ? 'end' : point.x < LEFT + 30 ? 'start' : 'middle'}
+                dx={point.x > W - RIGHT - 30 ? 8 : point.x < LEFT + 30 ? -8 : 0}
+              >
+                {point.shortDate}
+              </text>
+            ) : null}
           </g>
         ))}
       </svg>

@@ -1,6 +1,7 @@
 import { data } from 'react-router';
 import { TimeZoneSchema } from '#contracts/booking.ts';
 import { listMyAppointments } from '#services/booking/list-appointments.ts';
+import { loadBookingPolicy } from '#services/booking/scheduling-data.ts';
 import { getMyIntakeForm } from '#services/records/intake.ts';
 import { listMyDueQuestionnaires } from '#services/records/questionnaires.ts';
 import { isUuid, requirePatient } from '../patient-access.server';
@@ -22,9 +23,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!appointment) throw data('Not found', { status: 404 });
   const tz = TimeZoneSchema.safeParse(new URL(request.url).searchParams.get('tz'));
   const zone = tz.success ? tz.data : appointment.timeZone;
-  const [intake, due] = await Promise.all([
+  const [intake, due, policy] = await Promise.all([
     getMyIntakeForm(context.services, actor),
     listMyDueQuestionnaires(context.services, actor),
+    loadBookingPolicy(context.services.db),
   ]);
   return {
     appointment: {
@@ -37,6 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     },
     address: `${context.clinic.name}, ${context.clinic.address}`,
     phone: context.clinic.phone,
+    windowHours: policy.cancellationWindowHours,
     email: context.viewer?.email ?? '',
     intakeStatus: intake.status,
     due: due.map((d) => ({
@@ -96,7 +99,7 @@ export default function Booked({ loaderData }: Route.ComponentProps) {
           ))}
           <li>Wear loose, comfortable clothes, and eat a light meal an hour or two before.</li>
           <li>
-            To change or cancel, use My care up to 24 hours before, or call us on{' '}
+            To change or cancel, use My care up to {loaderData.windowHours} hours before, or call us on{' '}
             <a href={`tel:${loaderData.phone.replace(/[^+\d]/g, '')}`}>{loaderData.phone}</a>.
           </li>
         </ol>

@@ -85,6 +85,12 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
       </p>
       <h1>{q.title}</h1>
       <p className="lead">{q.instruction}</p>
+      {q.neutralLabels ? (
+        <p className="muted">
+          Each question is shown as a short summary of what it asks about. If one is unclear, choose the
+          answer that fits best and tell your practitioner at your visit.
+        </p>
+      ) : null}
       {loaderData.started ? <p className="muted">Your answers so far are saved.</p> : null}
       {missing > 0 ? (
         <div className="alert alert--error" role="alert">

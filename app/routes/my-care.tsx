@@ -82,6 +82,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     email: context.viewer?.email ?? '',
     welcome: url.searchParams.get('welcome') === '1',
     changed: url.searchParams.get('changed'),
+    done: url.searchParams.get('done'),
     verified,
     next: upcoming[0] ?? null,
     laterUpcoming: upcoming.slice(1),
@@ -167,6 +168,14 @@ export default function MyCare({ loaderData, actionData }: Route.ComponentProps)
       {d.changed && CHANGED_WORDS[d.changed] ? (
         <div className="alert alert--info" role="status">
           <p>{CHANGED_WORDS[d.changed]}</p>
+        </div>
+      ) : null}
+      {d.done ? (
+        <div className="alert alert--info" role="status">
+          <p>
+            Thank you, your answers are saved.
+            {d.done === 'start-back' ? '' : ' Your score is in the chart under “Your progress”.'}
+          </p>
         </div>
       ) : null}
       {d.welcome ? (
@@ -299,7 +308,11 @@ export default function MyCare({ loaderData, actionData }: Route.ComponentProps)
         {d.charts.length === 0 ? (
           <p>Your scores will show here as a chart once you have filled in a questionnaire.</p>
         ) : (
-          d.charts.map((chart) => <ProgressChart key={chart.instrument} chart={chart} />)
+          <div className="progress__charts">
+            {d.charts.map((chart) => (
+              <ProgressChart key={chart.instrument} chart={chart} />
+            ))}
+          </div>
         )}
         {d.risk ? (
           <p className="card">

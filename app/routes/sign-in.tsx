@@ -96,8 +96,21 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </Form>
+      <p>
+        <a href="/reset-password">Forgotten your password?</a>
+      </p>
       <p className="muted">
-        New here? <a href="/register">Create an account</a> when you book your first visit.
+        New here?{' '}
+        <a
+          href={
+            loaderData.redirectTo
+              ? `/register?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`
+              : '/register'
+          }
+        >
+          Create an account
+        </a>
+        .
       </p>
     </div>
   );
