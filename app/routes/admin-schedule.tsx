@@ -1,0 +1,309 @@
+import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
+import { TimeOffInputSchema, WorkingHoursInputSchema } from '#contracts/clinic-admin.ts';
+import { listFieldErrors } from '#contracts/visit-notes.ts';
+import { listPractitioners } from '#services/clinic/list-practitioners.ts';
+import { addTimeOff, listUpcomingTimeOff, removeTimeOff } from '#services/clinic/time-off.ts';
+import { addWorkingHours, listWorkingHours, removeWorkingHours } from '#services/clinic/working-hours.ts';
+import { formatDateTimeIn } from '../clinic-time.server';
+import { CsrfField } from '../components/csrf-field';
+import { formatClockTime } from '../format';
+import { describeActionError, requireStaffRole } from '../staff-access.server';
+import type { Route } from './+types/admin-schedule';
+
+export function meta() {
+  return [
+    { title: 'Hours and time off · Administration · Backpoint' },
+    { name: 'robots', content: 'noindex' },
+  ];
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireStaffRole(context, request, 'admin');
+  const ctx = context.services;
+  const tz = ctx.config.clinic.timeZone;
+  const [team, hours, timeOff] = await Promise.all([
+    listPractitioners(ctx),
+    listWorkingHours(ctx, actor),
+    listUpcomingTimeOff(ctx, actor),
+  ]);
+  return {
+    timeZone: tz,
+    practitioners: team.map((p) => ({
+      id: p.id,
+      name: p.displayName,
+      days: WEEKDAYS.map((name, i) => ({
+        name,
+        weekday: i + 1,
+        ranges: hours
+          .filter((h) => h.practitionerId === p.id && h.weekday === i + 1)
+          .map((h) => ({ id: h.id, label: `${formatClockTime(h.startsAt)}–${formatClockTime(h.endsAt)}` })),
+      })),
+    })),
+    timeOff: timeOff.map((t) => ({
+      id: t.id,
+      practitioner: team.find((p) => p.id === t.practitionerId)?.displayName ?? 'Former practitioner',
+      from: formatDateTimeIn(t.startAt, tz),
+      to: formatDateTimeIn(t.endAt, tz),
+      reason: t.reason,
+    })),
+  };
+}
+
+type Result = {
+  ok: boolean;
+  intent: string;
+  message?: string;
+  error?: string;
+  fields?: Record<string, string>;
+};
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireStaffRole(context, request, 'admin');
+  const ctx = context.services;
+  const form = Object.fromEntries(await request.formData());
+  const intent = String(form.intent ?? '');
+  const fail = (status: number, error: string, fields: Record<string, string> = {}) =>
+    data<Result>({ ok: false, intent, error, fields }, status);
+  try {
+    if (intent === 'add-hours') {
+      const parsed = WorkingHoursInputSchema.safeParse(form);
+      if (!parsed.success) return fail(422, 'Check the hours.', listFieldErrors(parsed.error));
+      await addWorkingHours(ctx, actor, parsed.data);
+      return redirect('/admin/schedule#hours');
+    }
+    if (intent === 'remove-hours') {
+      await removeWorkingHours(ctx, actor, String(form.id ?? ''));
+      return redirect('/admin/schedule#hours');
+    }
+    if (intent === 'add-time-off') {
+      const parsed = TimeOffInputSchema.safeParse(form);
+      if (!parsed.success) return fail(422, 'Check the time off.', listFieldErrors(parsed.error));
+      const added = await addTimeOff(ctx, actor, parsed.data);
+      return data<Result>({
+        ok: true,
+        intent,
+        message:
+          added.clashingAppointments > 0
+            ? `Time off added. ${added.clashingAppointments} booked appointment(s) fall inside it: move or cancel them.`
+            : 'Time off added. Those times are no longer offered to patients.',
+      });
+    }
+    if (intent === 'remove-time-off') {
+      await removeTimeOff(ctx, actor, String(form.id ?? ''));
+      return redirect('/admin/schedule#time-off');
+    }
+    return fail(400, 'Unknown action.');
+  } catch (error) {
+    const { status, body } = describeActionError(error);
+    return fail(status, body.error, body.fields);
+  }
+}
+
+export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const errorFor = (intent: string) => (result && !result.ok && result.intent === intent ? result : null);
+  const hoursError = errorFor('add-hours');
+  const offError = errorFor('add-time-off');
+  return (
+    <>
+      <section id="hours" className="ws-panel" aria-labelledby="hours-title">
+        <h2 id="hours-title">Working hours</h2>
+        <p className="ws-hint">
+          Times are clinic time ({d.timeZone}). Patients can book only inside these hours.
+        </p>
+        {errorFor('remove-hours') ? (
+          <p className="alert alert--error" role="alert">
+            {errorFor('remove-hours')?.error}
+          </p>
+        ) : null}
+        <div className="ws-table-wrap">
+          <table className="ws-table">
+            <thead>
+              <tr>
+                <th scope="col">Practitioner</th>
+                {d.practitioners[0]?.days.map((day) => (
+                  <th scope="col" key={day.name}>
+                    {day.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.practitioners.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  {p.days.map((day) => (
+                    <td key={day.name}>
+                      {day.ranges.length === 0 ? (
+                        <span className="ws-muted">Closed</span>
+                      ) : (
+                        day.ranges.map((r) => (
+                          <Form method="post" key={r.id} className="inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="id" value={r.id} />
+                            <span>{r.label}</span>
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="remove-hours"
+                              className="ws-button ws-button--link"
+                              aria-label={`Remove ${p.name}’s hours on ${day.name}, ${r.label}`}
+                            >
+                              Remove
+                            </button>
+                          </Form>
+                        ))
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3>Add hours</h3>
+        <Form method="post" className="admin-form">
+          <CsrfField />
+          {hoursError ? (
+            <p className="alert alert--error" role="alert">
+              {hoursError.error}
+            </p>
+          ) : null}
+          <div className="ws-grid">
+            <PractitionerSelect id="hours-practitioner" practitioners={d.practitioners} />
+            <div className="ws-field">
+              <label htmlFor="hours-weekday">Day</label>
+              <select id="hours-weekday" name="weekday" defaultValue="1">
+                {WEEKDAYS.map((name, i) => (
+                  <option key={name} value={i + 1}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="ws-field">
+              <label htmlFor="hours-start">From</label>
+              <input id="hours-start" name="startsAt" type="time" step={900} required defaultValue="09:00" />
+              {hoursError?.fields?.startsAt ? (
+                <p className="field__error">{hoursError.fields.startsAt}</p>
+              ) : null}
+            </div>
+            <div className="ws-field">
+              <label htmlFor="hours-end">To</label>
+              <input id="hours-end" name="endsAt" type="time" step={900} required defaultValue="17:00" />
+              {hoursError?.fields?.endsAt ? <p className="field__error">{hoursError.fields.endsAt}</p> : null}
+            </div>
+          </div>
+          <button type="submit" name="intent" value="add-hours" className="ws-button" disabled={busy}>
+            Add hours
+          </button>
+        </Form>
+      </section>
+
+      <section id="time-off" className="ws-panel" aria-labelledby="off-title">
+        <h2 id="off-title">Time off</h2>
+        {result?.ok && result.intent === 'add-time-off' ? (
+          <p className="alert alert--info" role="status">
+            {result.message}
+          </p>
+        ) : null}
+        {d.timeOff.length === 0 ? (
+          <p className="ws-muted">No time off ahead.</p>
+        ) : (
+          <table className="ws-table">
+            <thead>
+              <tr>
+                <th scope="col">Practitioner</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Reason</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.timeOff.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.practitioner}</td>
+                  <td>{t.from}</td>
+                  <td>{t.to}</td>
+                  <td>{t.reason || '—'}</td>
+                  <td>
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="id" value={t.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="remove-time-off"
+                        className="ws-button ws-button--link"
+                      >
+                        Remove
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>Add time off</h3>
+        <Form method="post" className="admin-form">
+          <CsrfField />
+          {offError ? (
+            <p className="alert alert--error" role="alert">
+              {offError.error}
+            </p>
+          ) : null}
+          <div className="ws-grid">
+            <PractitionerSelect id="off-practitioner" practitioners={d.practitioners} />
+            <div className="ws-field">
+              <label htmlFor="off-start">From</label>
+              <input id="off-start" name="startLocal" type="datetime-local" required />
+              {offError?.fields?.startLocal ? (
+                <p className="field__error">{offError.fields.startLocal}</p>
+              ) : null}
+            </div>
+            <div className="ws-field">
+              <label htmlFor="off-end">To</label>
+              <input id="off-end" name="endLocal" type="datetime-local" required />
+              {offError?.fields?.endLocal ? <p className="field__error">{offError.fields.endLocal}</p> : null}
+            </div>
+            <div className="ws-field">
+              <label htmlFor="off-reason">Reason (staff only)</label>
+              <input id="off-reason" name="reason" maxLength={200} />
+            </div>
+          </div>
+          <button type="submit" name="intent" value="add-time-off" className="ws-button" disabled={busy}>
+            Add time off
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+function PractitionerSelect({
+  id,
+  practitioners,
+}: {
+  id: string;
+  practitioners: { id: string; name: string }[];
+}) {
+  return (
+    <div className="ws-field">
+      <label htmlFor={id}>Practitioner</label>
+      <select id={id} name="practitionerId" required>
+        {practitioners.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
