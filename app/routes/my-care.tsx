@@ -4,6 +4,7 @@ import type { AppointmentDto } from '#contracts/booking.ts';
 import { INSTRUMENT_IDS } from '#core/clinical/instruments/catalogue.ts';
 import { isEmailVerified, resendVerificationEmail } from '#services/auth/accounts.ts';
 import { listMyAppointments } from '#services/booking/list-appointments.ts';
+import { listMyAftercare } from '#services/records/aftercare.ts';
 import { getMyIntakeForm } from '#services/records/intake.ts';
 import { listMyDueQuestionnaires, listMyQuestionnaireResults } from '#services/records/questionnaires.ts';
 import { verificationResendLimiter } from '../account-limits.server';
@@ -49,12 +50,13 @@ function toCard(appointment: AppointmentDto, now: Temporal.Instant) {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePatient(context, request);
   const services = context.services;
-  const [appointments, intake, due, results, verified] = await Promise.all([
+  const [appointments, intake, due, results, verified, aftercare] = await Promise.all([
     listMyAppointments(services, actor),
     getMyIntakeForm(services, actor),
     listMyDueQuestionnaires(services, actor),
     listMyQuestionnaireResults(services, actor),
     isEmailVerified(services, actor.userId),
+    listMyAftercare(services, actor),
   ]);
   const now = Temporal.Instant.fromEpochMilliseconds(services.clock.now().getTime());
   const isUpcoming = (a: AppointmentDto) =>
@@ -63,7 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const past = appointments
     .filter((a) => !isUpcoming(a))
     .reverse()
-    .map((a) => toCard(a, now));
+    .map((a) => ({ ...toCard(a, now), aftercare: aftercare.get(a.id) ?? null }));
   const charts = INSTRUMENT_IDS.filter((id) => id !== 'start-back')
     .map((id) =>
       buildProgressChart(
@@ -337,6 +339,14 @@ export default function MyCare({ loaderData, actionData }: Route.ComponentProps)
                     {card.when.day}, {card.when.time}
                   </time>
                 </span>
+                {card.aftercare ? (
+                  <details className="aftercare">
+                    <summary>
+                      Aftercare advice<span className="visually-hidden"> from {card.when.day}</span>
+                    </summary>
+                    <p>{card.aftercare}</p>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '#db/schema/index.ts';
+import { appointments, auditEvents, users, visitNotes } from '#db/schema/index.ts';
 import type { Actor } from '#services/auth/actor.ts';
 import { bookAppointment } from '#services/booking/book-appointment.ts';
 import { cancelAppointment } from '#services/booking/change-appointment.ts';
@@ -9,6 +9,7 @@ import type { ServiceContext } from '#services/context.ts';
 import { loadDemoData } from '#services/demo/load-demo-data.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
+import { listMyAftercare } from './aftercare.ts';
 import { exportMyData } from './export-my-data.ts';
 import { saveIntakeStep } from './intake.ts';
 import { completeQuestionnaire } from './questionnaires.ts';
@@ -80,5 +81,55 @@ describe('exportMyData', () => {
     await expect(exportMyData(ctx, { userId: admin!.id, role: 'admin' })).rejects.toMatchObject({
       kind: 'forbidden',
     });
+  });
+
+  it('shows a patient the aftercare of signed notes only, and exports those notes but not drafts', async () => {
+    const me = await actorFor('patient8@demo.test');
+    const [practitioner] = await listPractitioners(ctx);
+    const first = await bookAppointment(ctx, me, {
+      practitionerId: practitioner!.id,
+      appointmentType: 'follow-up',
+      start: '2026-12-03T09:00:00-05:00',
+    });
+    const second = await bookAppointment(ctx, me, {
+      practitionerId: practitioner!.id,
+      appointmentType: 'follow-up',
+      start: '2026-12-04T09:00:00-05:00',
+    });
+    const [own] = await database.db.select().from(appointments).where(eq(appointments.id, first.body.id));
+    const [pracUser] = await database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'practitioner1@demo.test'));
+    const now = clock.now();
+    const note = {
+      patientId: own!.patientId,
+      practitionerId: practitioner!.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await database.db.insert(visitNotes).values([
+      {
+        ...note,
+        appointmentId: first.body.id,
+        status: 'signed',
+        aftercare: 'Drink water and rest this evening.',
+        needlesIn: 8,
+        needlesOut: 8,
+        signedAt: now,
+        signedByUserId: pracUser!.id,
+      },
+      { ...note, appointmentId: second.body.id, status: 'draft', aftercare: 'Still being written.' },
+    ]);
+    const aftercare = await listMyAftercare(ctx, me);
+    expect([...aftercare.entries()]).toEqual([[first.body.id, 'Drink water and rest this evening.']]);
+    const exported = await exportMyData(ctx, me);
+    expect(exported.visitNotes).toEqual([
+      expect.objectContaining({
+        appointmentId: first.body.id,
+        aftercare: 'Drink water and rest this evening.',
+      }),
+    ]);
+    expect(JSON.stringify(exported)).not.toContain('Still being written.');
   });
 });

@@ -8,7 +8,13 @@ import type { Actor } from '#services/auth/actor.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
-import { getMyIntakeForm, readPatientIntakeForm, saveIntakeStep, submitIntakeForm } from './intake.ts';
+import {
+  attachCheckerReferral,
+  getMyIntakeForm,
+  readPatientIntakeForm,
+  saveIntakeStep,
+  submitIntakeForm,
+} from './intake.ts';
 
 let database: TestDatabase;
 let ctx: ServiceContext;
@@ -181,5 +187,35 @@ describe('the intake form', () => {
       kind: 'not_found',
     });
     await expect(getMyIntakeForm(ctx, staff)).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('keeps the checker’s answers with the form and pre-fills where and how long, without saving the step for the patient', async () => {
+    const { actor } = await newPatient();
+    await attachCheckerReferral(ctx, actor, {
+      from: 'checker',
+      urgency: 'soon',
+      duration: 'subacute',
+      durationWeeks: 8,
+      areas: ['lower-back', 'hip'],
+      flags: ['weight_loss'],
+    });
+    const form = await getMyIntakeForm(ctx, actor);
+    expect(form.answers.checker).toEqual({
+      from: 'checker',
+      urgency: 'soon',
+      duration: 'subacute',
+      durationWeeks: '8',
+      areas: ['lower-back', 'hip'],
+      flags: ['weight_loss'],
+    });
+    expect(form.answers.aboutDraft).toEqual({ painAreas: ['lower-back', 'hip'], howLong: '6-to-12-weeks' });
+    expect(form.answers.about).toBeUndefined();
+    expect(form.incompleteSteps).toContain('about');
+    // Once the patient has saved the step, a later booking from the checker leaves it alone.
+    await saveIntakeStep(ctx, actor, 'about', ABOUT);
+    await attachCheckerReferral(ctx, actor, { from: 'checker', areas: ['neck'] });
+    const again = await getMyIntakeForm(ctx, actor);
+    expect(again.answers.about).toEqual(ABOUT);
+    expect(again.answers.checker).toEqual({ from: 'checker', areas: ['neck'] });
   });
 });
