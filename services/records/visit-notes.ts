@@ -32,8 +32,8 @@ export type ChartedPointView = Omit<typeof chartedPoints.$inferSelect, 'noteId'>
 
 export type AdverseEventView = {
   id: string;
-  kind: string;
-  severity: string;
+  kind: (typeof adverseEvents.$inferSelect)['kind'];
+  severity: (typeof adverseEvents.$inferSelect)['severity'];
   description: string;
   actionTaken: string;
   occurredAt: Date;
