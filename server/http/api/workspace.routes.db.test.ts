@@ -17,10 +17,9 @@ const alexToday = stableUuid('appointment:day:1');
 
 type Json = any;
 async function call(method: string, path: string, token?: string, body?: unknown) {
-  const init =
-    body === undefined
-      ? { method, headers: token ? { authorization: `Bearer ${token}` } : {} }
-      : jsonRequest(body, { method, ...(token ? { token } : {}) });
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const init: RequestInit =
+    body === undefined ? { method, headers } : jsonRequest(body, { method, ...(token ? { token } : {}) });
   const res = await app.request(path, init);
   return { status: res.status, body: (await res.json()) as Json };
 }
