@@ -1,4 +1,4 @@
-import { data, Form, redirect, useNavigation } from 'react-router';
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs, useNavigation } from 'react-router';
 import {
   FREE_TEXT_MAX,
   type IntakeStep,
@@ -11,6 +11,7 @@ import {
   readIntakeStepValues,
 } from '#contracts/intake.ts';
 import { getMyIntakeForm, saveIntakeStep, submitIntakeForm } from '#services/records/intake.ts';
+import { AutosaveStatus, useAutosave } from '../components/autosave';
 import { CheckboxGroup, optionsOf, RadioGroup, TextAreaField } from '../components/choice-fields';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary } from '../components/form-field';
@@ -98,6 +99,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+// An autosave keeps what is typed; reloading the page's data after it would gain nothing.
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate;
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requirePatient(context, request);
   const formData = await request.formData();
@@ -122,6 +128,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     step.data,
     readIntakeStepValues(step.data, formData),
   );
+  if (intent === 'autosave') return { autosaved: true, fields: {}, formError: null };
   if (intent === 'later') return redirect('/my-care');
   if (Object.keys(saved.fields).length > 0) return data({ fields: saved.fields, formError: null }, 400);
   const steps = listIntakeSteps(saved.form.answers);
@@ -220,6 +227,7 @@ const YES_NO = [
 
 function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, string> }) {
   const navigation = useNavigation();
+  const autosave = useAutosave();
   const busy = navigation.state === 'submitting';
   const v = d.values;
   return (
@@ -232,7 +240,7 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
       </p>
       <h1>{STEP_TITLES[d.step]}</h1>
       <ErrorSummary fields={fields} labels={FIELD_LABELS} />
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" noValidate onChange={autosave.onChange}>
         <CsrfField />
         <input type="hidden" name="step" value={d.step} />
         {d.step === 'about' ? (
@@ -362,6 +370,7 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
             Save and finish later
           </button>
         </div>
+        <AutosaveStatus status={autosave.status} />
       </Form>
     </div>
   );

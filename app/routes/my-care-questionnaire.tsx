@@ -1,10 +1,11 @@
-import { data, Form, redirect, useNavigation } from 'react-router';
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs, useNavigation } from 'react-router';
 import { PatientInstrumentSchema, readQuestionnaireAnswers } from '#contracts/questionnaire-form.ts';
 import {
   completeQuestionnaire,
   getMyQuestionnaireDraft,
   saveQuestionnaireDraft,
 } from '#services/records/questionnaires.ts';
+import { AutosaveStatus, useAutosave } from '../components/autosave';
 import { CheckboxGroup, RadioGroup } from '../components/choice-fields';
 import { CsrfField } from '../components/csrf-field';
 import { describeRefusal, requirePatient } from '../patient-access.server';
@@ -38,11 +39,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
+// An autosave keeps what is typed; reloading the page's data after it would gain nothing.
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate;
+}
+
 export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requirePatient(context, request);
   const instrument = readInstrument(params.instrument);
   const form = await request.formData();
   const answers = readQuestionnaireAnswers(instrument, form);
+  if (form.get('intent') === 'autosave') {
+    await saveQuestionnaireDraft(context.services, actor, instrument, answers);
+    return { autosaved: true, fields: {}, message: null };
+  }
   if (form.get('intent') === 'later') {
     await saveQuestionnaireDraft(context.services, actor, instrument, answers);
     return redirect('/my-care');
@@ -74,8 +84,9 @@ function stringOf(value: number | boolean | undefined): string | undefined {
 export default function QuestionnairePage({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
+  const autosave = useAutosave();
   const { questionnaire: q, answers } = loaderData;
-  const fields = actionData?.fields ?? {};
+  const fields: Record<string, string> = actionData?.fields ?? {};
   const missing = Object.keys(fields).length;
   const ticks = q.questions.filter((item) => item.kind === 'tick');
   return (
@@ -102,7 +113,7 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
           </p>
         </div>
       ) : null}
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" noValidate onChange={autosave.onChange}>
         <CsrfField />
         {ticks.length > 0 ? (
           <CheckboxGroup
@@ -166,6 +177,7 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
             Save and finish later
           </button>
         </div>
+        <AutosaveStatus status={autosave.status} />
       </Form>
       {q.copyright ? <p className="questionnaire__copyright muted">{q.copyright}</p> : null}
     </div>

@@ -299,6 +299,30 @@ describe('the patient journey', () => {
     });
   });
 
+  it('saves the health form and a questionnaire as they are filled in, before any button is pressed', async () => {
+    await withPage({}, async (page) => {
+      await signIn(page, 'patient17@demo.test');
+      await page.goto(`${env.baseUrl}/my-care/intake?step=health`);
+      await page.getByLabel('Allergies').fill('Sticking plasters');
+      await page.getByText('Your answers are saved.').waitFor();
+      await page.goto(`${env.baseUrl}/my-care/questionnaires/peg`);
+      await page
+        .getByRole('group', { name: /Average pain/ })
+        .getByLabel('7', { exact: true })
+        .check();
+      await page.getByText('Your answers are saved.').waitFor();
+      await page.goto(`${env.baseUrl}/my-care/intake?step=health`);
+      await expect(page.getByLabel('Allergies').inputValue()).resolves.toBe('Sticking plasters');
+      await page.goto(`${env.baseUrl}/my-care/questionnaires/peg`);
+      await expect(
+        page
+          .getByRole('group', { name: /Average pain/ })
+          .getByLabel('7', { exact: true })
+          .isChecked(),
+      ).resolves.toBe(true);
+    });
+  });
+
   it('books with the keyboard alone', async () => {
     await withPage({ timezoneId: 'America/New_York' }, async (page) => {
       await signIn(page, 'patient20@demo.test');

@@ -1,0 +1,38 @@
+// With JavaScript, a form saves itself a moment after each change (the action treats
+// `intent=autosave` as "keep what is typed, stay here"); without it, every button still saves.
+import { useEffect, useRef } from 'react';
+import { useFetcher } from 'react-router';
+
+const DELAY_MS = 800;
+
+export function useAutosave() {
+  const fetcher = useFetcher();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const data = new FormData(form);
+      data.set('intent', 'autosave');
+      fetcher.submit(data, { method: 'post' });
+    }, DELAY_MS);
+  };
+  const saved =
+    fetcher.state === 'idle' && (fetcher.data as { autosaved?: boolean } | undefined)?.autosaved === true;
+  const status = fetcher.state !== 'idle' ? 'Saving…' : saved ? 'Your answers are saved.' : '';
+  return { onChange, status };
+}
+
+export function AutosaveStatus({ status }: { status: string }) {
+  return (
+    <p className="autosave muted" role="status" aria-live="polite">
+      {status}
+    </p>
+  );
+}
