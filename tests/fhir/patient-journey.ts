@@ -10,6 +10,7 @@ import { bookAppointment } from '#services/booking/book-appointment.ts';
 import { cancelAppointment, closeAppointment } from '#services/booking/change-appointment.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { addChartedPoint } from '#services/records/charted-points.ts';
+import { recordPatientCondition } from '#services/records/patient-conditions.ts';
 import { listCautionsToAcknowledge, loadPatientSafety } from '#services/records/patient-safety.ts';
 import { completeQuestionnaire } from '#services/records/questionnaires.ts';
 import { saveVisitNoteDraft, signVisitNote } from '#services/records/visit-notes.ts';
@@ -130,6 +131,10 @@ export async function runPatientJourney(
     acknowledge: listCautionsToAcknowledge(await loadPatientSafety(ctx.db, journeyIds.treatedPatient)),
   });
   await signVisitNote(ctx, doctor, noteId, counted.version);
+  await recordPatientCondition(ctx, doctor, journeyIds.treatedPatient, {
+    conditionId: 'nonspecific-low-back-pain',
+    note: 'Working assessment after the first visit.',
+  });
 
   // The patient answers again after the visit.
   clock.set('2026-03-09T20:00:00Z');

@@ -257,18 +257,18 @@ describe('search', () => {
   it('finds score observations by LOINC code and date, and the visit pain score', async () => {
     const odi = await get<Bundle>(
       `/fhir/R4/Observation?patient=${treatedPatient}&code=http://loinc.org|97909-6`,
-      tokens.admin,
+      tokens.practitioner1,
     );
     expect(odi.body.total).toBe(1);
     const nprs = await get<Bundle>(
       `/fhir/R4/Observation?subject=Patient/${treatedPatient}&code=72514-3`,
-      tokens.admin,
+      tokens.practitioner1,
     );
     // The visit's pain score and the NPRS questionnaire both use LOINC 72514-3.
     expect(ids(nprs.body)).toEqual([`${journey.noteId}-pain`, expect.any(String)]);
     const afterVisit = await get<Bundle>(
       `/fhir/R4/Observation?patient=${treatedPatient}&date=ge2026-03-09`,
-      tokens.admin,
+      tokens.practitioner1,
     );
     expect(afterVisit.body.total).toBe(2);
     const pain = await get<{ valueQuantity: { value: number } }>(
@@ -281,7 +281,7 @@ describe('search', () => {
   it('finds questionnaire responses by questionnaire, by canonical URL too', async () => {
     const odi = await get<Bundle>(
       `/fhir/R4/QuestionnaireResponse?patient=${treatedPatient}&questionnaire=Questionnaire/odi`,
-      tokens.admin,
+      tokens.practitioner1,
     );
     expect(odi.body.total).toBe(1);
     const questionnaire = await get<{ url: string }>('/fhir/R4/Questionnaire/odi', tokens.patient15);
@@ -317,10 +317,12 @@ describe('search', () => {
     expect(tooLong.status).toBe(400);
   });
 
-  it('answers an empty Bundle for Condition (no table holds assigned conditions yet)', async () => {
-    const conditions = await get<Bundle>(`/fhir/R4/Condition?patient=${treatedPatient}`, tokens.admin);
+  it('serves the condition the practitioner recorded, coded from the library', async () => {
+    const conditions = await get<Bundle>(`/fhir/R4/Condition?patient=${treatedPatient}`, tokens.patient15);
     expect(conditions.status).toBe(200);
-    expect(conditions.body.total).toBe(0);
+    expect(conditions.body.total).toBe(1);
+    const condition = conditions.body.entry![0]!.resource as { code: { coding: { code: string }[] } };
+    expect(condition.code.coding.map((c) => c.code)).toContain('nonspecific-low-back-pain');
   });
 });
 
@@ -340,6 +342,7 @@ describe('GET /fhir/R4/Patient/{id}/$everything', () => {
         'QuestionnaireResponse',
         'Observation',
         'Procedure',
+        'Condition',
         'Practitioner',
         'Location',
       ]),
@@ -356,6 +359,31 @@ describe('GET /fhir/R4/Patient/{id}/$everything', () => {
   });
 });
 
+describe('admins run the clinic but do not read clinical records', () => {
+  it('shows an admin the patient and appointments, and no visits, scores, notes or conditions', async () => {
+    expect((await get(`/fhir/R4/Patient/${treatedPatient}`, tokens.admin)).status).toBe(200);
+    const appointments = await get<Bundle>(`/fhir/R4/Appointment?patient=${treatedPatient}`, tokens.admin);
+    expect(appointments.body.total).toBeGreaterThan(0);
+    for (const type of ['Encounter', 'QuestionnaireResponse', 'Observation', 'Procedure', 'Condition']) {
+      const search = await get<Bundle>(`/fhir/R4/${type}?patient=${treatedPatient}`, tokens.admin);
+      expect(search.status).toBe(200);
+      expect(search.body.total).toBe(0);
+      const asPractitioner = await get<Bundle>(
+        `/fhir/R4/${type}?patient=${treatedPatient}`,
+        tokens.practitioner1,
+      );
+      const first = asPractitioner.body.entry?.[0]?.resource;
+      expect(first).toBeDefined();
+      expect((await get(`/fhir/R4/${type}/${first!.id}`, tokens.admin)).status).toBe(404);
+    }
+    const everything = await get<Bundle>(`/fhir/R4/Patient/${treatedPatient}/$everything`, tokens.admin);
+    const types = new Set((everything.body.entry ?? []).map((e) => e.resource!.resourceType));
+    expect(
+      [...types].filter((t) => ['Encounter', 'Observation', 'Procedure', 'Condition'].includes(t)),
+    ).toEqual([]);
+  });
+});
+
 describe('every resource served is valid against the R4 base definitions', () => {
   // A generated sample of every registered type, from the demo clinic after the journey: each
   // searchset Bundle, then up to 25 resources of each type read one by one.
@@ -364,27 +392,32 @@ describe('every resource served is valid against the R4 base definitions', () =>
     Slot: `/fhir/R4/Slot?schedule=${practitioner1}&_count=${SAMPLE}`,
   };
 
+  // Clinical records are read by the treating practitioner: admins do not see them (access policy).
+  const CLINICAL = new Set(['Encounter', 'QuestionnaireResponse', 'Observation', 'Procedure', 'Condition']);
+
   it.each(FHIR_RESOURCES.map((r) => r.type))('%s', async (type) => {
     const { validateR4 } = await import('#tests/fhir/validate-r4.ts');
-    const search = await get<Bundle>(searches[type] ?? `/fhir/R4/${type}?_count=${SAMPLE}`, tokens.admin);
+    const reader = CLINICAL.has(type) ? tokens.practitioner1 : tokens.admin;
+    const search = await get<Bundle>(searches[type] ?? `/fhir/R4/${type}?_count=${SAMPLE}`, reader);
     expect(search.status).toBe(200);
     const reports = [validateR4(search.body)];
     const sample = (search.body.entry ?? []).map((e) => e.resource!);
     for (const resource of sample) {
-      const read = await get(`/fhir/R4/${type}/${resource.id}`, tokens.admin);
+      const read = await get(`/fhir/R4/${type}/${resource.id}`, reader);
       expect(read.status).toBe(200);
       expect(read.body).toEqual(resource);
       reports.push(validateR4(read.body));
     }
     expect(reports.flatMap((r) => r.errors)).toEqual([]);
-    // No table holds assigned conditions yet (docs/INTEROP.md); every other type has records.
-    if (type === 'Condition') expect(sample).toEqual([]);
-    else expect(sample.length).toBeGreaterThan(0);
+    expect(sample.length).toBeGreaterThan(0);
   });
 
   it('Patient/$everything, the CapabilityStatement and an OperationOutcome', async () => {
     const { validateR4 } = await import('#tests/fhir/validate-r4.ts');
-    const everything = await get<Bundle>(`/fhir/R4/Patient/${treatedPatient}/$everything`, tokens.admin);
+    const everything = await get<Bundle>(
+      `/fhir/R4/Patient/${treatedPatient}/$everything`,
+      tokens.practitioner1,
+    );
     const metadata = await get<CapabilityStatement>('/fhir/R4/metadata');
     const outcome = await get<OperationOutcome>('/fhir/R4/Appointment?date=nonsense', tokens.admin);
     const reports = [everything.body, metadata.body, outcome.body].map((r) => validateR4(r));

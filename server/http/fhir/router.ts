@@ -60,6 +60,25 @@ async function audit(
   });
 }
 
+/**
+ * The request context as one resource type may use it: clinical records (visits, scores, notes,
+ * conditions) follow the access policy's `read-clinical` rule, under which an admin sees no one's
+ * (services/auth/access-policy.ts); Patient, Appointment and the clinic's own resources keep the
+ * caller's scope.
+ */
+const CLINICAL_RECORD_TYPES: ReadonlySet<string> = new Set([
+  'Encounter',
+  'QuestionnaireResponse',
+  'Observation',
+  'Procedure',
+  'Condition',
+]);
+
+function contextFor(ctx: FhirRequestContext, definition: FhirResourceDefinition): FhirRequestContext {
+  if (!CLINICAL_RECORD_TYPES.has(definition.type) || ctx.actor.role !== 'admin') return ctx;
+  return { ...ctx, patientScope: async () => [] };
+}
+
 async function read(
   ctx: FhirRequestContext,
   request: FhirRequest,
@@ -68,7 +87,7 @@ async function read(
 ): Promise<FhirResult> {
   const definition = definitionOf(type);
   if (!ID.test(id)) throw notFound(type, id);
-  const resource = await definition.read(ctx, id);
+  const resource = await definition.read(contextFor(ctx, definition), id);
   if (!resource) throw notFound(type, id);
   await audit(ctx, request, definition, { interaction: 'read', resourceId: id, returned: 1 });
   return { status: 200, resource };
@@ -90,7 +109,7 @@ function pageLink(
 async function search(ctx: FhirRequestContext, request: FhirRequest, type: string): Promise<FhirResult> {
   const definition = definitionOf(type);
   const parsed = parseSearch(request.query, definition.searchParams, ctx.mapping.timeZone);
-  const matches = await definition.search(ctx, parsed);
+  const matches = await definition.search(contextFor(ctx, definition), parsed);
   const page = matches.slice(parsed.offset, parsed.offset + parsed.count);
   const link: BundleLink[] = [pageLink(ctx, request, 'self', parsed.offset)];
   if (parsed.count > 0 && parsed.offset + parsed.count < matches.length) {
@@ -147,7 +166,8 @@ async function everything(
   for (const type of PATIENT_RECORD_TYPES) {
     const forPatient = emptySearch();
     forPatient.references.set('patient', [{ type: 'Patient', id: patientId }]);
-    matches.push(...(await definitionOf(type).search(ctx, forPatient)));
+    const definition = definitionOf(type);
+    matches.push(...(await definition.search(contextFor(ctx, definition), forPatient)));
   }
   const included: Resource[] = [];
   for (const type of ['Practitioner', 'Location'] as const) {
