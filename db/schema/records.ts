@@ -283,3 +283,24 @@ export const patientConditions = pgTable(
     ),
   ],
 );
+
+// A patient's request to erase their personal data (issue 8 "privacy"). Staff carry it out: the
+// account and contact details are erased; clinical records stay for the legal retention period,
+// linked to an anonymised patient.
+export const deletionRequests = pgTable(
+  'deletion_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    status: text({ enum: ['requested', 'completed'] })
+      .notNull()
+      .default('requested'),
+    reason: text().notNull().default(''),
+    requestedAt: timestamp({ withTimezone: true }).notNull(),
+    completedAt: timestamp({ withTimezone: true }),
+    completedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('deletion_requests_status_idx').on(t.status, t.requestedAt)],
+);
