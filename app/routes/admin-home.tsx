@@ -21,7 +21,7 @@ export default function AdminHome({ loaderData: d }: Route.ComponentProps) {
     <div className="admin-grid">
       <section className="ws-panel" aria-labelledby="todo-title">
         <h2 id="todo-title">Waiting for you</h2>
-        <ul>
+        <ul className="admin-links">
           <li>
             <Link to="/admin/comments">
               {d.comments} comment{d.comments === 1 ? '' : 's'} to moderate
@@ -41,7 +41,7 @@ export default function AdminHome({ loaderData: d }: Route.ComponentProps) {
       </section>
       <section className="ws-panel" aria-labelledby="clinic-title">
         <h2 id="clinic-title">The clinic</h2>
-        <ul>
+        <ul className="admin-links">
           <li>
             <Link to="/admin/schedule">Practitioners’ working hours and time off</Link>
           </li>

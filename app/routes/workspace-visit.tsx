@@ -513,7 +513,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
         </section>
       ) : (
         <NoteEditor
-          key={d.note?.id ?? 'new'}
+          key={d.appointment.id}
           note={d.note}
           cautions={d.cautions}
           chartedNeedles={chartedNeedles}

@@ -100,7 +100,7 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
   };
   return (
     <div className="ws">
-      <aside className="ws-day" aria-labelledby="day-title">
+      <section className="ws-day" aria-labelledby="day-title">
         <h1 id="day-title" className="ws-day__title">
           {d.date === d.today ? 'Today' : d.dateLabel}
           {d.date === d.today ? <span className="ws-day__date"> {d.dateLabel}</span> : null}
@@ -180,7 +180,7 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             <dd>Save the note now</dd>
           </dl>
         </details>
-      </aside>
+      </section>
       <div className="ws-main">
         <Outlet />
       </div>

@@ -1,4 +1,4 @@
-import { type ChangeEvent, useMemo, useState } from 'react';
+import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Form } from 'react-router';
 import {
   CHARTED_TECHNIQUES,
@@ -96,11 +96,20 @@ export function PointPicker(props: Props) {
       }));
   }, [live, query, props.serverResults]);
 
-  const choose = (next: string) => {
-    props.onSelectedCodeChange(next);
-    const chosen = findAcupoint(next);
-    setSide(chosen?.side === 'midline' ? 'midline' : 'bilateral');
-  };
+  const choose = (next: string) => props.onSelectedCodeChange(next);
+
+  // A newly chosen point (from the list, the chart or typed) starts on its natural side; the first
+  // render keeps what the server sent back after a refused save.
+  const firstRender = useRef(true);
+  const chosenCode = point?.code ?? null;
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const chosen = chosenCode ? findAcupoint(chosenCode) : null;
+    if (chosen) setSide(chosen.side === 'midline' ? 'midline' : 'bilateral');
+  }, [chosenCode]);
 
   // Conflicts the chosen point would bring, computed exactly as the server will before saving.
   const conflicts: PointConflict[] = useMemo(() => {
