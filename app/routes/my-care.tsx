@@ -2,11 +2,9 @@ import { data, Form } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import type { AppointmentDto } from '#contracts/booking.ts';
 import { INSTRUMENT_IDS } from '#core/clinical/instruments/catalogue.ts';
-import { isEmailVerified, resendVerificationEmail } from '#services/auth/accounts.ts';
+import { resendVerificationEmail } from '#services/auth/accounts.ts';
 import { listMyAppointments } from '#services/booking/list-appointments.ts';
-import { listMyAftercare } from '#services/records/aftercare.ts';
-import { getMyIntakeForm } from '#services/records/intake.ts';
-import { listMyDueQuestionnaires, listMyQuestionnaireResults } from '#services/records/questionnaires.ts';
+import { loadMyCareOverview } from '#services/records/my-care-overview.ts';
 import { verificationResendLimiter } from '../account-limits.server';
 import { CsrfField } from '../components/csrf-field';
 import { ProgressChart } from '../components/progress-chart';
@@ -50,14 +48,11 @@ function toCard(appointment: AppointmentDto, now: Temporal.Instant) {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requirePatient(context, request);
   const services = context.services;
-  const [appointments, intake, due, results, verified, aftercare] = await Promise.all([
+  const [appointments, overview] = await Promise.all([
     listMyAppointments(services, actor),
-    getMyIntakeForm(services, actor),
-    listMyDueQuestionnaires(services, actor),
-    listMyQuestionnaireResults(services, actor),
-    isEmailVerified(services, actor.userId),
-    listMyAftercare(services, actor),
+    loadMyCareOverview(services, actor),
   ]);
+  const { intake, due, results, aftercare, emailVerified: verified } = overview;
   const now = Temporal.Instant.fromEpochMilliseconds(services.clock.now().getTime());
   const isUpcoming = (a: AppointmentDto) =>
     a.status === 'booked' && Temporal.Instant.compare(Temporal.Instant.from(a.end), now) > 0;

@@ -280,12 +280,3 @@ export async function resetPassword(
   });
   return { email: user.email };
 }
-
-/** Whether the user has confirmed their email address (My care offers to resend the link if not). */
-export async function isEmailVerified(ctx: ServiceContext, userId: string): Promise<boolean> {
-  const [user] = await ctx.db
-    .select({ verifiedAt: users.emailVerifiedAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  return Boolean(user?.verifiedAt);
-}

@@ -36,9 +36,10 @@ export type IntakeFormView = {
   updatedAt: Date | null;
 };
 
-type IntakeRow = typeof intakeForms.$inferSelect;
+export type IntakeRow = typeof intakeForms.$inferSelect;
 
-function toView(patientId: string, row: IntakeRow | undefined): IntakeFormView {
+/** The form as the pages and the workspace read it (an empty one when there is no row yet). */
+export function toIntakeFormView(patientId: string, row: IntakeRow | undefined): IntakeFormView {
   // Stored by this module from contracts/intake.ts step values only.
   const answers = (row?.answers ?? {}) as IntakeAnswers;
   return {
@@ -86,7 +87,7 @@ export async function getMyIntakeForm(ctx: ServiceContext, actor: Actor): Promis
   const patientId = await findOwnPatientId(ctx.db, actor);
   const row = await loadRow(ctx.db, patientId);
   await audit(ctx.db, actor, 'intake.read', patientId);
-  return toView(patientId, row);
+  return toIntakeFormView(patientId, row);
 }
 
 /** A patient's intake form for the workspace: a practitioner, or the patient themselves. */
@@ -98,7 +99,7 @@ export async function readPatientIntakeForm(
   await assertCanSeePatient(ctx.db, actor, patientId);
   const row = await loadRow(ctx.db, patientId);
   await audit(ctx.db, actor, 'intake.read', patientId);
-  return toView(patientId, row);
+  return toIntakeFormView(patientId, row);
 }
 
 export type SavedIntakeStep = { form: IntakeFormView; fields: Record<string, string> };
@@ -145,7 +146,7 @@ export async function saveIntakeStep(
       .returning();
     const check = checkIntakeStep(step, values);
     await audit(tx, actor, 'intake.save-step', patientId, { step, valid: check.ok });
-    return { form: toView(patientId, row), fields: check.ok ? {} : check.fields };
+    return { form: toIntakeFormView(patientId, row), fields: check.ok ? {} : check.fields };
   });
 }
 
@@ -184,7 +185,7 @@ export async function submitIntakeForm(ctx: ServiceContext, actor: Actor): Promi
       .where(eq(intakeForms.patientId, patientId))
       .returning();
     await audit(tx, actor, 'intake.submit', patientId);
-    return toView(patientId, row);
+    return toIntakeFormView(patientId, row);
   });
 }
 

@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQuestionnaireAnswers } from '#contracts/questionnaire-form.ts';
-import { questionnaireResponses } from '#db/schema/index.ts';
+import { auditEvents, questionnaireResponses } from '#db/schema/index.ts';
 import { registerPatient } from '#services/auth/accounts.ts';
 import type { Actor } from '#services/auth/actor.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
+import { loadMyCareOverview } from './my-care-overview.ts';
 import {
   chooseDueQuestionnaires,
   completeQuestionnaire,
@@ -165,5 +166,26 @@ describe('which questionnaires are due', () => {
     await saveQuestionnaireDraft(ctx, actor, 'odi', { 'odi-1': 2 });
     const due = await listMyDueQuestionnaires(ctx, actor);
     expect(due.find((d) => d.group === 'function')).toMatchObject({ instrument: 'odi', inProgress: true });
+  });
+});
+
+describe('the My care overview', () => {
+  it('reads the form, results, what is due and the email state in one go, with one audit row', async () => {
+    const { actor, patientId } = await newPatient();
+    await completeQuestionnaire(ctx, actor, 'nprs', { nprs: 5 });
+    await saveQuestionnaireDraft(ctx, actor, 'odi', { 'odi-1': 1 });
+    const overview = await loadMyCareOverview(ctx, actor);
+    expect(overview).toMatchObject({ patientId, emailVerified: false, intake: { status: 'not-started' } });
+    expect(overview.results.map((r) => [r.instrument, r.score])).toEqual([['nprs', 5]]);
+    expect(overview.due.map((d) => [d.group, d.instrument, d.inProgress])).toEqual([
+      ['function', 'odi', true],
+      ['risk', 'start-back', false],
+    ]);
+    expect(overview.aftercare.size).toBe(0);
+    const reads = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'my-care.read'), eq(auditEvents.entityId, patientId)));
+    expect(reads).toHaveLength(1);
   });
 });

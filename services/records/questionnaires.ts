@@ -44,7 +44,7 @@ export type QuestionnaireResponseView = {
 
 type ResponseRow = typeof questionnaireResponses.$inferSelect;
 
-function toView(row: ResponseRow): QuestionnaireResponseView {
+export function toQuestionnaireResponseView(row: ResponseRow): QuestionnaireResponseView {
   return {
     id: row.id,
     // Written by this module from InstrumentId values only.
@@ -115,7 +115,7 @@ export async function getMyQuestionnaireDraft(
     .orderBy(desc(questionnaireResponses.updatedAt))
     .limit(1);
   if (row) await audit(ctx.db, actor, 'questionnaire.read', row.id, { instrument });
-  return row ? toView(row) : null;
+  return row ? toQuestionnaireResponseView(row) : null;
 }
 
 async function upsertDraft(
@@ -162,7 +162,7 @@ export async function saveQuestionnaireDraft(
   return ctx.db.transaction(async (tx) => {
     const row = await upsertDraft(tx, ctx, actor, patientId, instrument, answers);
     await audit(tx, actor, 'questionnaire.save', row.id, { instrument });
-    return toView(row);
+    return toQuestionnaireResponseView(row);
   });
 }
 
@@ -200,7 +200,7 @@ export async function completeQuestionnaire(
       .where(eq(questionnaireResponses.id, draft.id))
       .returning();
     await audit(tx, actor, 'questionnaire.complete', draft.id, { instrument });
-    return { ok: true as const, view: toView(row!) };
+    return { ok: true as const, view: toQuestionnaireResponseView(row!) };
   });
   if (!outcome.ok) {
     const fields = scored.ok ? {} : scored.error.code === 'invalid' ? scored.error.fields : {};
@@ -217,7 +217,7 @@ async function selectCompleted(db: Database, patientId: string): Promise<Questio
       and(eq(questionnaireResponses.patientId, patientId), eq(questionnaireResponses.status, 'completed')),
     )
     .orderBy(asc(questionnaireResponses.completedAt));
-  return rows.map(toView);
+  return rows.map(toQuestionnaireResponseView);
 }
 
 /** The signed-in patient's completed questionnaires, oldest first (the progress chart). */
