@@ -7,6 +7,7 @@ import { createBookingRoutes } from './booking.routes.ts';
 import { createCarePlanningRoutes } from './care-planning.routes.ts';
 import { createClinicalRoutes } from './clinical.routes.ts';
 import { createOpenApiApp } from './openapi-app.ts';
+import { createPrivacyRoutes } from './privacy.routes.ts';
 import { createWorkspaceRoutes } from './workspace.routes.ts';
 
 // CONTRACT.md §4: anonymous reads and checker calls get at least 300 a minute per address;
@@ -54,6 +55,7 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
   api.route('/v1', createAuthRoutes(deps, signIn));
   api.route('/v1', createClinicalRoutes(deps));
   api.route('/v1', createBookingRoutes(deps));
+  api.route('/v1', createPrivacyRoutes(deps));
   api.route('/v1', createCarePlanningRoutes());
   api.route('/v1', createWorkspaceRoutes(deps));
 
