@@ -31,13 +31,13 @@ async function withPage<T>(
 async function clickAndWait(page: Page, target: Locator, until?: (url: URL) => boolean) {
   const before = page.url();
   await target.click();
-  await page.waitForURL(until ?? ((url) => url.toString() !== before), { timeout: 15_000 });
+  await page.waitForURL(until ?? ((url) => url.toString() !== before), { timeout: 30_000 });
   await page.waitForLoadState('load');
 }
 
 /** Submits a form that answers on the same address (a refusal without JavaScript reloads the page). */
 async function submitInPlace(page: Page, target: Locator) {
-  await Promise.all([page.waitForNavigation({ timeout: 15_000 }), target.click()]);
+  await Promise.all([page.waitForNavigation({ timeout: 30_000 }), target.click()]);
 }
 
 /** axe-core finds nothing, and the page fits 320 px without scrolling sideways. */
@@ -226,7 +226,7 @@ describe('the patient journey', () => {
       expect(exported.intakeForm.status).toBe('submitted');
       expect(exported.questionnaireResponses.map((r: { score: number }) => r.score)).toEqual([6, 2]);
     });
-  });
+  }, 180_000);
 
   it('reschedules and then cancels a visit inside the policy', async () => {
     // In the clinic's own zone, so no time-zone change reloads the page under the test.
