@@ -2,10 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeStep, IntakeStepValues } from '#contracts/intake.ts';
 import { SafetyIntakeSchema } from '#contracts/safety.ts';
-import { auditEvents, intakeForms } from '#db/schema/index.ts';
+import { appointments, auditEvents, intakeForms } from '#db/schema/index.ts';
 import { registerPatient } from '#services/auth/accounts.ts';
 import type { Actor } from '#services/auth/actor.ts';
 import type { ServiceContext } from '#services/context.ts';
+import { createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
 import {
@@ -168,25 +169,38 @@ describe('the intake form', () => {
     expect(broken.form.safetyIntake).toBeNull();
   });
 
-  it('lets a practitioner read a patient’s form but gives an admin or another patient a not-found', async () => {
+  it('lets the treating practitioner read a patient’s form, and gives other practitioners, admins and other patients a not-found', async () => {
     const owner = await newPatient();
     const stranger = await newPatient();
     await saveIntakeStep(ctx, owner.actor, 'about', ABOUT);
-    const staff: Actor = { userId: owner.actor.userId, role: 'practitioner' };
-    await expect(readPatientIntakeForm(ctx, staff, owner.patientId)).resolves.toMatchObject({
+    const clinic = await createClinicFixture(database.db);
+    const other = await createClinicFixture(database.db);
+    await database.db.insert(appointments).values({
+      patientId: owner.patientId,
+      practitionerId: clinic.practitionerId,
+      locationId: clinic.locationId,
+      appointmentTypeId: clinic.appointmentTypeId,
+      startAt: new Date('2026-12-01T15:00:00Z'),
+      endAt: new Date('2026-12-01T15:45:00Z'),
+      status: 'booked',
+    });
+    const treating: Actor = { userId: clinic.practitionerUserId, role: 'practitioner' };
+    await expect(readPatientIntakeForm(ctx, treating, owner.patientId)).resolves.toMatchObject({
       status: 'draft',
     });
-    await expect(readPatientIntakeForm(ctx, stranger.actor, owner.patientId)).rejects.toMatchObject({
+    for (const actor of [
+      { userId: other.practitionerUserId, role: 'practitioner' } as Actor,
+      { userId: owner.actor.userId, role: 'admin' } as Actor,
+      stranger.actor,
+    ]) {
+      await expect(readPatientIntakeForm(ctx, actor, owner.patientId)).rejects.toMatchObject({
+        kind: 'not_found',
+      });
+    }
+    await expect(readPatientIntakeForm(ctx, treating, 'not-a-uuid')).rejects.toMatchObject({
       kind: 'not_found',
     });
-    const admin: Actor = { userId: owner.actor.userId, role: 'admin' };
-    await expect(readPatientIntakeForm(ctx, admin, owner.patientId)).rejects.toMatchObject({
-      kind: 'not_found',
-    });
-    await expect(readPatientIntakeForm(ctx, stranger.actor, 'not-a-uuid')).rejects.toMatchObject({
-      kind: 'not_found',
-    });
-    await expect(getMyIntakeForm(ctx, staff)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(getMyIntakeForm(ctx, treating)).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('keeps the checker’s answers with the form and pre-fills where and how long, without saving the step for the patient', async () => {

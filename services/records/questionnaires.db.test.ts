@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQuestionnaireAnswers } from '#contracts/questionnaire-form.ts';
-import { auditEvents, questionnaireResponses } from '#db/schema/index.ts';
+import { appointments, auditEvents, questionnaireResponses } from '#db/schema/index.ts';
 import { registerPatient } from '#services/auth/accounts.ts';
 import type { Actor } from '#services/auth/actor.ts';
 import type { ServiceContext } from '#services/context.ts';
+import { createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
 import { loadMyCareOverview } from './my-care-overview.ts';
@@ -109,7 +110,7 @@ describe('filling in a questionnaire', () => {
     expect(await getMyQuestionnaireDraft(ctx, actor, 'peg')).toBeNull();
   });
 
-  it('lists completed results oldest first, for the patient and a practitioner only', async () => {
+  it('lists completed results oldest first, for the patient and the practitioner who treats them only', async () => {
     const { actor, patientId } = await newPatient();
     const other = await newPatient();
     await completeQuestionnaire(ctx, actor, 'nprs', { nprs: 7 });
@@ -118,7 +119,17 @@ describe('filling in a questionnaire', () => {
     await saveQuestionnaireDraft(ctx, actor, 'nprs', { nprs: 3 });
     const mine = await listMyQuestionnaireResults(ctx, actor);
     expect(mine.map((r) => r.score)).toEqual([7, 4]);
-    const practitioner: Actor = { userId: other.actor.userId, role: 'practitioner' };
+    const clinic = await createClinicFixture(database.db);
+    await database.db.insert(appointments).values({
+      patientId,
+      practitionerId: clinic.practitionerId,
+      locationId: clinic.locationId,
+      appointmentTypeId: clinic.appointmentTypeId,
+      startAt: new Date('2026-12-01T15:00:00Z'),
+      endAt: new Date('2026-12-01T15:45:00Z'),
+      status: 'booked',
+    });
+    const practitioner: Actor = { userId: clinic.practitionerUserId, role: 'practitioner' };
     expect(await listPatientQuestionnaireResults(ctx, practitioner, patientId)).toHaveLength(2);
     await expect(listPatientQuestionnaireResults(ctx, other.actor, patientId)).rejects.toMatchObject({
       kind: 'not_found',

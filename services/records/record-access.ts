@@ -1,18 +1,12 @@
-// Who may read and write a patient's records: the patient themselves, and the clinic's
-// practitioners (one team, as for appointments: services/booking/change-appointment.ts). Admins run
-// the clinic but do not read clinical records (least privilege, as in clinical-access.ts).
+// Who may read a patient's records: the one access policy (services/auth/access-policy.ts) —
+// the patient themselves and the practitioners who treat them; admins do not read clinical records.
 // Anyone else gets the same "not found" as for a record that does not exist (CONTRACT.md §4).
 import { eq } from 'drizzle-orm';
 import type { Database } from '#db/client.server.ts';
 import { patients } from '#db/schema/index.ts';
+import { requirePatientAccess } from '../auth/access-policy.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function patientNotFound(): AppError {
-  return new AppError('not_found', 'not_found', 'There is no such patient.');
-}
 
 /** The patient record of a signed-in patient; staff and accounts without a record are refused. */
 export async function findOwnPatientId(db: Database, actor: Actor): Promise<string> {
@@ -24,15 +18,7 @@ export async function findOwnPatientId(db: Database, actor: Actor): Promise<stri
   return own.id;
 }
 
-/** Checks that the actor may see `patientId`'s records. */
+/** Checks that the actor may read `patientId`'s clinical records (intake, questionnaires). */
 export async function assertCanSeePatient(db: Database, actor: Actor, patientId: string): Promise<void> {
-  if (!UUID.test(patientId)) throw patientNotFound();
-  const [row] = await db
-    .select({ id: patients.id, userId: patients.userId })
-    .from(patients)
-    .where(eq(patients.id, patientId));
-  if (!row) throw patientNotFound();
-  if (actor.role === 'practitioner') return;
-  if (actor.role === 'patient' && row.userId === actor.userId) return;
-  throw patientNotFound();
+  await requirePatientAccess(db, actor, patientId, 'read-clinical');
 }
