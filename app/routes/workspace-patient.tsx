@@ -197,8 +197,8 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
               <strong>{d.activeCourse.durationCategory}</strong> back pain
               {d.activeCourse.startBackBand ? `, STarT Back ${d.activeCourse.startBackBand} risk` : ''}
               {'; started '}
-              {formatPlainDate(d.activeCourse.startsOn)}. Session {d.activeCourse.progress.sessionsDone} of{' '}
-              {d.activeCourse.progress.sessionsPlanned} done.
+              {formatPlainDate(d.activeCourse.startsOn)}. {d.activeCourse.progress.sessionsDone} of{' '}
+              {d.activeCourse.progress.sessionsPlanned} sessions done.
               {d.activeCourse.progress.reassessmentDueNow ? (
                 <strong className="ws-tag ws-tag--caution-small">Reassessment due at the next visit</strong>
               ) : null}
@@ -396,7 +396,7 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
                     <td>{v.status}</td>
                     <td>{v.noteStatus ?? '—'}</td>
                     <td>{v.painScore ?? '—'}</td>
-                    <td>{v.pointCodes.join(', ') || '—'}</td>
+                    <td>{[...new Set(v.pointCodes)].join(', ') || '—'}</td>
                     <td>
                       <span className="ws-clip">{v.assessment || '—'}</span>
                     </td>

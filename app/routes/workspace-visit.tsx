@@ -329,7 +329,10 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [selectedCode, setSelectedCode] = useState<string | null>(d.search.code);
-  useEffect(() => setSelectedCode(d.search.code), [d.search.code]);
+  const pointCount = d.note?.points.length ?? 0;
+  // A new address or a point just charted starts the picker afresh.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pointCount is the trigger, not an input
+  useEffect(() => setSelectedCode(d.search.code), [d.search.code, pointCount]);
   const readOnly =
     d.note?.status === 'signed' ||
     !d.isTreating ||
@@ -592,6 +595,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
         <AdverseEventList events={d.note?.adverseEvents ?? []} />
         {d.isTreating || d.note?.status === 'signed' ? (
           <AdverseEventForm
+            key={d.note?.adverseEvents.length ?? 0}
             error={
               actionData?.intent === 'adverse-event' && !actionData.ok
                 ? (actionData as NoteEditorResult)
@@ -618,7 +622,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
               ))}
             </ol>
           )}
-          <Form method="post" className="addendum-form" preventScrollReset>
+          <Form method="post" className="addendum-form" preventScrollReset key={d.note.addenda.length}>
             <CsrfField />
             <input type="hidden" name="intent" value="addendum" />
             <div className="ws-field">

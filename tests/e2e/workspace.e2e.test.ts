@@ -58,6 +58,12 @@ async function signIn(page: Page, who: string) {
   ]);
 }
 
+/** A full-page screenshot from the top (the sticky day list would otherwise sit mid-page). */
+async function shoot(page: Page, path: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+}
+
 async function expectNoAxeViolations(page: Page) {
   expect(await findAccessibilityViolations(page), new URL(page.url()).pathname).toEqual([]);
 }
@@ -97,7 +103,7 @@ describe('a practitioner writes and signs a visit note', () => {
       const list = page.getByRole('list', { name: /Appointments/ });
       await expect(list.getByRole('link').count()).resolves.toBeGreaterThanOrEqual(4);
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `${SHOTS}workspace-day.png`, fullPage: true });
+      await shoot(page, `${SHOTS}workspace-day.png`);
 
       await Promise.all([
         page.waitForURL(/\/workspace\/visits\//),
@@ -125,7 +131,7 @@ describe('a practitioner writes and signs a visit note', () => {
       await expect(page.locator('table.charted-points caption').textContent()).resolves.toContain(
         '9 needles',
       );
-      await page.screenshot({ path: `${SHOTS}workspace-visit.png`, fullPage: true });
+      await shoot(page, `${SHOTS}workspace-visit.png`);
 
       // A needle unaccounted for blocks signing; the text typed earlier is still there.
       await expect(page.inputValue('#note-subjective')).resolves.toContain('two-hour meeting');
@@ -151,14 +157,14 @@ describe('a practitioner writes and signs a visit note', () => {
       const addendum = page.locator('.addenda li').first();
       await addendum.waitFor();
       await expect(addendum.textContent()).resolves.toMatch(/Mei-Lin Chen.*slight ache at BL23/s);
-      await page.screenshot({ path: `${SHOTS}workspace-visit-signed.png`, fullPage: true });
+      await shoot(page, `${SHOTS}workspace-visit-signed.png`);
 
       // The patient chart: visits, scores and the course.
       await Promise.all([page.waitForURL(/\/workspace\/patients\//), page.locator('#visit-title a').click()]);
       await page.locator('#course-title').waitFor();
       await expect(page.locator('.score-chart').count()).resolves.toBeGreaterThanOrEqual(2);
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `${SHOTS}workspace-patient-chart.png`, fullPage: true });
+      await shoot(page, `${SHOTS}workspace-patient-chart.png`);
     });
   });
 
@@ -182,7 +188,7 @@ describe('a practitioner writes and signs a visit note', () => {
       await warning.waitFor();
       await expect(warning.textContent()).resolves.toMatch(/Caution.*BL23.*lumbosacral/is);
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `${SHOTS}workspace-pregnancy-warning.png`, fullPage: true });
+      await shoot(page, `${SHOTS}workspace-pregnancy-warning.png`);
 
       // Not saved without the acknowledgement (the box is required), saved with it.
       await page.getByRole('button', { name: 'Add point' }).click();
@@ -238,7 +244,7 @@ describe('clinic administration', () => {
       await page.getByRole('button', { name: 'Add hours' }).click();
       await page.getByRole('button', { name: /Remove Mei-Lin Chen’s hours on Saturday/ }).waitFor();
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `${SHOTS}admin-schedule.png`, fullPage: true });
+      await shoot(page, `${SHOTS}admin-schedule.png`);
       expect(await saturdaySlots(page, practitionerId, saturday)).toEqual([
         '10:00',
         '10:15',
@@ -254,7 +260,7 @@ describe('clinic administration', () => {
       await page.getByRole('button', { name: 'Save booking policy' }).click();
       await page.getByText('Booking policy saved').waitFor();
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `${SHOTS}admin-booking.png`, fullPage: true });
+      await shoot(page, `${SHOTS}admin-booking.png`);
       expect(await saturdaySlots(page, practitionerId, saturday)).toEqual([
         '10:00',
         '10:30',
@@ -267,7 +273,7 @@ describe('clinic administration', () => {
         await expectNoAxeViolations(page);
       }
       await page.goto(`${env.baseUrl}/admin/inbox`);
-      await page.screenshot({ path: `${SHOTS}admin-inbox.png`, fullPage: true });
+      await shoot(page, `${SHOTS}admin-inbox.png`);
     });
   });
 
@@ -295,7 +301,7 @@ describe('clinic administration', () => {
       const rows = page.locator('table tbody tr');
       await expect(rows.count()).resolves.toBeGreaterThanOrEqual(2);
       await expect(page.locator('table').textContent()).resolves.toContain('patient14@demo.test');
-      await page.screenshot({ path: `${SHOTS}admin-outbox.png`, fullPage: true });
+      await shoot(page, `${SHOTS}admin-outbox.png`);
       await Promise.all([page.waitForURL(/\/admin\/outbox\/.+/), rows.first().getByRole('link').click()]);
       await page.getByRole('heading', { name: 'Stored raw message' }).waitFor();
       await expectNoAxeViolations(page);

@@ -153,6 +153,8 @@ export function BodyChart({ charted, selectedCode, chooseHref, onChoose, readOnl
                 .map((dot) =>
                   sidesOf(dot.side, dot.dx).map((side) => {
                     const x = xFor(view, cx, dot.dx, side);
+                    // Midline labels sit above the dot, clear of the bilateral points level with it.
+                    const midline = dot.dx === 0;
                     const labelRight = x >= cx;
                     return (
                       <g
@@ -161,9 +163,9 @@ export function BodyChart({ charted, selectedCode, chooseHref, onChoose, readOnl
                       >
                         <circle cx={x} cy={dot.y} r={5} />
                         <text
-                          x={labelRight ? x + 8 : x - 8}
-                          y={dot.y + 4}
-                          textAnchor={labelRight ? 'start' : 'end'}
+                          x={midline ? x : labelRight ? x + 8 : x - 8}
+                          y={midline ? dot.y - 8 : dot.y + 4}
+                          textAnchor={midline ? 'middle' : labelRight ? 'start' : 'end'}
                           className="body-chart__label"
                         >
                           {dot.code}

@@ -162,21 +162,23 @@ export function NoteEditor({ note, cautions, chartedNeedles, postResult, submitt
         />
         {fields.painScore ? <p className="field__error">{fields.painScore}</p> : null}
       </div>
-      {SECTIONS.map((s) => (
-        <div className="ws-field" key={s.name}>
-          <label htmlFor={`note-${s.name}`}>{s.label}</label>
-          <p className="ws-hint" id={`note-${s.name}-hint`}>
-            {s.hint}
-          </p>
-          <textarea
-            id={`note-${s.name}`}
-            name={s.name}
-            rows={s.name === 'plan' || s.name === 'assessment' ? 3 : 4}
-            defaultValue={value(s.name, note?.[s.name])}
-            aria-describedby={`note-${s.name}-hint`}
-          />
-        </div>
-      ))}
+      <div className="note-form__soap">
+        {SECTIONS.map((s) => (
+          <div className="ws-field" key={s.name}>
+            <label htmlFor={`note-${s.name}`}>{s.label}</label>
+            <p className="ws-hint" id={`note-${s.name}-hint`}>
+              {s.hint}
+            </p>
+            <textarea
+              id={`note-${s.name}`}
+              name={s.name}
+              rows={s.name === 'plan' || s.name === 'assessment' ? 3 : 4}
+              defaultValue={value(s.name, note?.[s.name])}
+              aria-describedby={`note-${s.name}-hint`}
+            />
+          </div>
+        ))}
+      </div>
       <div className="ws-field">
         <label htmlFor="note-aftercare">Aftercare given (the patient sees this)</label>
         <textarea

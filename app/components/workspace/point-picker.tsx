@@ -108,7 +108,7 @@ export function PointPicker(props: Props) {
       return;
     }
     const chosen = chosenCode ? findAcupoint(chosenCode) : null;
-    if (chosen) setSide(chosen.side === 'midline' ? 'midline' : 'bilateral');
+    setSide(chosen?.side === 'midline' ? 'midline' : 'bilateral');
   }, [chosenCode]);
 
   // Conflicts the chosen point would bring, computed exactly as the server will before saving.
