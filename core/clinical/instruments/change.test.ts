@@ -68,3 +68,18 @@ describe('assessChange', () => {
     },
   );
 });
+
+describe('assessChange with scores that are not whole numbers', () => {
+  it('counts a 30% improvement reached exactly on paper despite floating-point rounding', () => {
+    // 6 − 4.2 is 1.7999999999999998 in binary floating point; 1.8 is exactly 30% of 6.
+    expect(assessChange('nprs', 6, 4.2)).toMatchObject({ meaningful: true, direction: 'improved' });
+    // PEG means of three answers: 7 → 4.9 is 30% (7 × 0.3 = 2.1).
+    expect(assessChange('peg', 7, 4.9)).toMatchObject({ meaningful: true, direction: 'improved' });
+    expect(assessChange('odi', 30.000000000000004, 20)).toMatchObject({ meaningful: true });
+  });
+
+  it('still refuses a change just short of the threshold', () => {
+    expect(assessChange('nprs', 6, 4.21)).toMatchObject({ meaningful: false });
+    expect(assessChange('peg', 7, 4.91)).toMatchObject({ meaningful: false });
+  });
+});

@@ -67,9 +67,14 @@ export type ChangeAssessment = {
   direction: ChangeDirection;
 };
 
+// Scores such as PEG (a mean of three) are not whole numbers, and binary floating point cannot hold
+// them exactly: 6 − 4.2 is 1.7999999999999998. A threshold met exactly on paper must count, so
+// comparisons allow a difference far below any score's precision.
+const ROUNDING_TOLERANCE = 1e-9;
+
 // amount × 100 ≥ percent × base avoids division, so 10 → 7 is exactly 30%.
 function reachesPercent(amount: number, base: number, percent: number): boolean {
-  return amount * 100 >= percent * base;
+  return amount * 100 >= percent * base - ROUNDING_TOLERANCE;
 }
 
 // Ostelo 2008 defines the relative criterion as improvement from baseline, so improvement counts
@@ -77,8 +82,8 @@ function reachesPercent(amount: number, base: number, percent: number): boolean 
 // (PEG) does it fall back to the relative one, measured against the scale maximum when the
 // baseline is 0 (a product convention needing clinician sign-off; see docs/INSTRUMENTS.md).
 function isMeaningful(mcid: Mcid, before: number, amount: number, improving: boolean): boolean {
-  if (amount <= 0) return false;
-  if (mcid.points !== null && amount >= mcid.points) return true;
+  if (amount <= ROUNDING_TOLERANCE) return false;
+  if (mcid.points !== null && amount >= mcid.points - ROUNDING_TOLERANCE) return true;
   if (mcid.percentOfBaseline === null) return false;
   if (improving) return before > 0 && reachesPercent(amount, before, mcid.percentOfBaseline);
   if (mcid.points !== null) return false;
