@@ -37,6 +37,8 @@ export const BODY_MAP_POINTS: readonly BodyMapPoint[] = [
   { code: 'BL52', view: 'back', dx: 22, y: 162 },
   { code: 'EX-B2', view: 'back', dx: 4, y: 126 },
   { code: 'EX-B7', view: 'back', dx: 26, y: 178 },
+  { code: 'EX-B8', view: 'back', dx: 0, y: 195 },
+  { code: 'EX-HN15', view: 'back', dx: 8, y: 62 },
   { code: 'GV4', view: 'back', dx: 0, y: 162 },
   { code: 'GV3', view: 'back', dx: 0, y: 180 },
   // Back view: buttock and the back of the leg
@@ -54,8 +56,8 @@ export const BODY_MAP_POINTS: readonly BodyMapPoint[] = [
   { code: 'LI4', view: 'back', dx: 66, y: 252 },
   { code: 'SI3', view: 'back', dx: 71, y: 258 },
   { code: 'EX-UE7', view: 'back', dx: 64, y: 262 },
+  { code: 'EX-UE8', view: 'back', dx: 71, y: 241 },
   // Front view
-  { code: 'EX-HN3', view: 'front', dx: 0, y: 22 },
   { code: 'GV26', view: 'front', dx: 0, y: 42 },
   { code: 'LU1', view: 'front', dx: 38, y: 84 },
   { code: 'CV17', view: 'front', dx: 0, y: 104 },
