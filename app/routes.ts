@@ -37,6 +37,8 @@ export default [
     route('outbox/:id', 'routes/admin-outbox-message.tsx'),
     route('inbox', 'routes/admin-inbox.tsx'),
     route('comments', 'routes/admin-comments.tsx'),
+    route('articles', 'routes/admin-articles.tsx'),
+    route('articles/:slug', 'routes/admin-article-edit.tsx'),
   ]),
   route('sign-in', 'routes/sign-in.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),

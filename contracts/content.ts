@@ -65,3 +65,14 @@ export const ContactFormSchema = z.object({
   website: HoneypotSchema,
 });
 export type ContactForm = z.infer<typeof ContactFormSchema>;
+
+// The admin's article editor (issue 7): every field an editor may change, and whether it is live.
+export const ArticleEditFormSchema = z.object({
+  title: z.string().trim().min(3, 'Give the article a title.').max(200),
+  summary: z.string().trim().min(10, 'Write a one- or two-sentence summary.').max(400),
+  body: z.string().trim().min(20, 'The article needs some text.').max(50_000),
+  reviewedOn: z.iso.date('Use a date as YYYY-MM-DD.'),
+  reviewer: z.string().trim().min(2, 'Say who reviewed it.').max(200),
+  status: z.enum(['draft', 'published'], { error: 'Choose draft or published.' }),
+});
+export type ArticleEditForm = z.infer<typeof ArticleEditFormSchema>;

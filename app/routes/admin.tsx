@@ -23,6 +23,7 @@ const SECTIONS = [
   { to: '/admin/outbox', label: 'Sent mail', end: false },
   { to: '/admin/inbox', label: 'Contact inbox', end: false },
   { to: '/admin/comments', label: 'Comments', end: false },
+  { to: '/admin/articles', label: 'Articles', end: false },
 ];
 
 export default function Admin() {

@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ArticleTopic } from '#contracts/content.ts';
 import { articles } from '#db/schema/index.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditAdminChange, requireAdmin } from '../clinic/admin-access.ts';
 import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
 
 export type ArticleSummary = {
   slug: string;
@@ -100,4 +103,78 @@ export async function listPublishedArticleDates(
     .from(articles)
     .where(isPublished)
     .orderBy(asc(articles.slug));
+}
+
+export type ArticleRevision = Partial<
+  Pick<Article, 'title' | 'summary' | 'body' | 'reviewedOn' | 'reviewer'> & { status: 'draft' | 'published' }
+>;
+
+export type ArticleForEditing = Pick<
+  Article,
+  'slug' | 'title' | 'summary' | 'body' | 'reviewedOn' | 'reviewer'
+> & {
+  status: 'draft' | 'published';
+  updatedAt: Date;
+};
+
+const EDITING_COLUMNS = {
+  slug: articles.slug,
+  title: articles.title,
+  summary: articles.summary,
+  body: articles.body,
+  reviewedOn: articles.reviewedOn,
+  reviewer: articles.reviewer,
+  status: articles.status,
+  updatedAt: articles.updatedAt,
+};
+
+/** Every article, drafts included, for the admin's editor. */
+export async function listArticlesForEditing(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<ArticleForEditing[]> {
+  requireAdmin(actor);
+  return ctx.db.select(EDITING_COLUMNS).from(articles).orderBy(asc(articles.title));
+}
+
+export async function findArticleForEditing(
+  ctx: ServiceContext,
+  actor: Actor,
+  slug: string,
+): Promise<ArticleForEditing> {
+  requireAdmin(actor);
+  const [row] = await ctx.db.select(EDITING_COLUMNS).from(articles).where(eq(articles.slug, slug));
+  if (!row) throw new AppError('not_found', 'not_found', 'There is no such article.');
+  return row;
+}
+
+/**
+ * Changes an article's text or its review details (admins only, audited). The public pages show
+ * the change on the next request: the page cache hears of it through `ctx.contentChanges`.
+ */
+export async function reviseArticle(
+  ctx: ServiceContext,
+  actor: Actor,
+  slug: string,
+  changes: ArticleRevision,
+): Promise<void> {
+  requireAdmin(actor);
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .update(articles)
+      .set({
+        ...changes,
+        // The first publication is dated; later edits keep that date.
+        ...(changes.status === 'published'
+          ? { publishedAt: sql`coalesce(${articles.publishedAt}, ${now})` }
+          : {}),
+        updatedAt: now,
+      })
+      .where(eq(articles.slug, slug))
+      .returning({ id: articles.id });
+    if (!row) throw new AppError('not_found', 'not_found', 'There is no such article.');
+    await auditAdminChange(tx, actor, 'article.revise', 'article', row.id, { fields: Object.keys(changes) });
+  });
+  ctx.contentChanges?.changed();
 }

@@ -185,6 +185,7 @@ const MATRIX: Row[] = [
   page(['admin'], () => '/admin/outbox'),
   page(['admin'], () => '/admin/inbox'),
   page(['admin'], () => '/admin/comments'),
+  page(['admin'], () => '/admin/articles'),
   api(APPOINTMENT_READERS, () => `/api/v1/appointments/${ids.appointment}`),
   api(APPOINTMENT_READERS, () => `/api/v1/appointments/${ids.appointment}/calendar.ics`),
   // A start in the past: whoever may move it gets 422 and nothing changes; everyone else 404.
