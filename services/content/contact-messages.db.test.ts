@@ -22,6 +22,7 @@ describe('the contact inbox', () => {
     await submitContactMessage(ctx, {
       name: 'First Person',
       email: 'first@example.com',
+      phone: undefined,
       subject: 'booking',
       message: 'Earlier message',
       source: {},
