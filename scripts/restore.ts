@@ -14,7 +14,7 @@ try {
   const { positionals } = parseArgs({ allowPositionals: true });
   const file = positionals[0];
   if (!file) throw new BackupError('name the backup file: npm run restore -- FILE');
-  let backup;
+  let backup: ReturnType<typeof parseBackup>;
   try {
     const bytes = readFileSync(file);
     const text =
