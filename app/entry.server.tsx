@@ -1,6 +1,6 @@
 // React Router's default Node entry, plus the response's CSP nonce on every script React and React
 // Router write into the page (hydration data is streamed in inline scripts; server/http/web.ts sets
-// the policy with the same nonce).
+// the policy with the same nonce). Pages that send no scripts get no nonce.
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable } from '@react-router/node';
 import { isbot } from 'isbot';
@@ -8,6 +8,7 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
+import { pageSendsScripts } from './page-scripts';
 
 export const streamTimeout = 5_000;
 
@@ -21,7 +22,12 @@ export default function handleRequest(
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
-  const nonce = loadContext.cspNonce;
+  // A page without scripts (page-scripts.ts) needs no nonce; leaving it out keeps the HTML the same
+  // for every anonymous visitor, so server/http/page-cache.ts can keep it.
+  const pageRoutes = routerContext.staticHandlerContext.matches.filter((m) => m.route.id !== 'root');
+  const nonce = pageSendsScripts(pageRoutes.map((m) => routerContext.routeModules[m.route.id]?.handle))
+    ? loadContext.cspNonce
+    : undefined;
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -15,6 +15,7 @@ import type { Route } from './+types/root';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { describeOpeningHours } from './format';
+import { pageSendsScripts } from './page-scripts';
 import stylesHref from './styles.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
@@ -36,15 +37,10 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<RootData>('root');
 }
 
-/**
- * Pages that are complete as server-rendered HTML (reading pages, forms that post) export
- * `handle = { hydrate: false }` and get no client JavaScript at all: faster on a phone, and
- * nothing to break. A page made of several routes hydrates if any of them asks for it.
- */
+/** See page-scripts.ts: reading pages and forms that post get no client JavaScript at all. */
 function usePageNeedsJavaScript(): boolean {
   const pageMatches = useMatches().filter((match) => match.id !== 'root');
-  if (pageMatches.length === 0) return true;
-  return pageMatches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false);
+  return pageSendsScripts(pageMatches.map((match) => match.handle));
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -9,7 +9,7 @@ import { runMigrations } from '#db/migrate.server.ts';
 import { type MailWorker, startMailWorker } from '#jobs/mail-worker.ts';
 import { startRetentionJob } from '#jobs/retention.ts';
 import { seedArticlesOnce } from '#services/content/seed-articles.ts';
-import { type ServiceContext, systemClock } from '#services/context.ts';
+import { createChangeSignal, type ServiceContext, systemClock } from '#services/context.ts';
 import { loadDemoContent } from '#services/demo/demo-content.ts';
 import { isDatabaseEmpty, loadDemoData } from '#services/demo/load-demo-data.ts';
 import { createLogger } from '#services/logger.ts';
@@ -33,7 +33,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         : { kind: 'postgres', url: config.database.url },
     );
     await runMigrations(handle);
-    const services: ServiceContext = { db: handle.db, clock: systemClock, config, log };
+    const services: ServiceContext = {
+      db: handle.db,
+      clock: systemClock,
+      config,
+      log,
+      // Public content changes clear the page cache of this process (server/http/page-cache.ts).
+      contentChanges: createChangeSignal(),
+    };
     if (config.demoData && (await isDatabaseEmpty(services))) {
       await loadDemoData(services);
       await loadDemoContent(services);

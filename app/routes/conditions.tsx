@@ -5,8 +5,9 @@ import publicPagesHref from '../public-pages.css?url';
 import { describePage } from '../seo';
 import type { Route } from './+types/conditions';
 
-// Complete as server-rendered HTML (its forms post): no client JavaScript (see root.tsx).
-export const handle = { hydrate: false };
+// Complete as server-rendered HTML (its forms post): no client JavaScript (see root.tsx). The same
+// for every anonymous visitor (no cookie read, nothing personal): kept by server/http/page-cache.ts.
+export const handle = { hydrate: false, publicCache: true };
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: publicPagesHref }];
 

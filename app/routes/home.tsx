@@ -6,8 +6,9 @@ import { absoluteUrl, describePage } from '../seo';
 import { describeClinicLd } from '../structured-data';
 import type { Route } from './+types/home';
 
-// Reading only: served as plain HTML without client JavaScript (root.tsx).
-export const handle = { hydrate: false };
+// Reading only: served as plain HTML without client JavaScript (root.tsx), the same for every
+// anonymous visitor: kept by server/http/page-cache.ts.
+export const handle = { hydrate: false, publicCache: true };
 
 export function meta({ data }: Route.MetaArgs) {
   if (!data) return [{ title: 'Acupuncture for back pain' }];

@@ -13,6 +13,9 @@ const PRIVATE_PATHS = [
   '/register',
 ];
 
+// The same for everyone: kept by server/http/page-cache.ts (with an ETag).
+export const handle = { publicCache: true };
+
 export function loader({ context }: Route.LoaderArgs) {
   const site = context.services.config.publicUrl;
   const body = [

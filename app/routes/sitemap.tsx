@@ -15,6 +15,9 @@ function escapeXml(value: string): string {
   );
 }
 
+// The same for everyone: kept by server/http/page-cache.ts (with an ETag).
+export const handle = { publicCache: true };
+
 export async function loader({ context }: Route.LoaderArgs) {
   const site = context.services.config.publicUrl;
   const entries: Array<{ path: string; lastmod?: string }> = [

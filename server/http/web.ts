@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { generateCookie, getCookie } from 'hono/cookie';
 import { createRequestHandler, type ServerBuild } from 'react-router';
@@ -12,11 +12,25 @@ import {
 import { resolveSession, revokeAllSessions, revokeSession } from '#services/auth/sessions.ts';
 import { normaliseEmail, signInWithPassword } from '#services/auth/sign-in.ts';
 import type { SignInLimits } from './api/auth.routes.ts';
+import {
+  bodyFor,
+  type CachedPage,
+  createPageCache,
+  entityTagFor,
+  matchesIfNoneMatch,
+  type PageCache,
+} from './page-cache.ts';
+import { randomToken } from './random-tokens.ts';
 import type { AppEnv, HttpDeps } from './types.ts';
 
 export const SESSION_COOKIE = 'bp_session';
 export const CSRF_COOKIE = 'bp_csrf';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** How long this process keeps a rendered public page: the most a change made elsewhere waits. */
+export const PAGE_CACHE_TTL_MS = 10_000;
+/** How long a browser (or, for pages without a form token, a shared cache) may reuse one. */
+export const PUBLIC_PAGE_MAX_AGE_SECONDS = 60;
 
 /**
  * Hands every non-API request to React Router with the viewer, a CSRF token and the services in
@@ -30,12 +44,18 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
   );
   const secure = deps.services.config.publicUrl.startsWith('https://');
   const secret = deps.services.config.appSecret;
+  const pageCache = createPageCache(build, {
+    ttlMs: PAGE_CACHE_TTL_MS,
+    maxEntries: 500,
+    nowMs: () => deps.services.clock.now().getTime(),
+  });
+  deps.services.contentChanges?.subscribe(() => pageCache.clear());
 
   app.all('*', async (c) => {
     let csrfSeed = getCookie(c, CSRF_COOKIE);
     const setCookies: string[] = [];
     if (!csrfSeed || !/^[A-Za-z0-9_-]{20,100}$/.test(csrfSeed)) {
-      csrfSeed = randomBytes(24).toString('base64url');
+      csrfSeed = randomToken(24, 'base64url');
       setCookies.push(generateCookie(CSRF_COOKIE, csrfSeed, cookieOptions(secure)));
     }
     const csrfToken = signCsrf(secret, csrfSeed);
@@ -69,6 +89,17 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
     }
 
     const sessionToken = getCookie(c, SESSION_COOKIE);
+    const cspNonce = randomToken(16, 'base64');
+    // Anonymous reading pages are the same for everyone: served from this process's page cache.
+    // Anyone with a session cookie (even an expired one) always gets a page rendered for them.
+    const url = new URL(c.req.url);
+    const cacheKey = c.req.method === 'GET' && !sessionToken && url.search === '' ? url.pathname : null;
+    if (cacheKey) {
+      const kept = pageCache.get(cacheKey);
+      if (kept) return respondWithKeptPage(c, kept, { csrfToken, cspNonce, setCookies });
+    }
+    const publicKind = cacheKey ? pageCache.publicRouteKind(cacheKey) : null;
+
     const viewer = sessionToken ? await resolveSession(deps.services, sessionToken, 'browser') : null;
     if (sessionToken && !viewer)
       setCookies.push(generateCookie(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
@@ -77,8 +108,9 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
       services: deps.services,
       viewer,
       clinic: deps.services.config.clinic,
-      csrfToken,
-      cspNonce: randomBytes(16).toString('base64'),
+      // A page that may be kept is rendered with stand-ins, replaced per response below.
+      csrfToken: publicKind ? pageCache.csrfPlaceholder : csrfToken,
+      cspNonce: publicKind ? pageCache.noncePlaceholder : cspNonce,
       clientAddress: c.get('clientAddress'),
       auth: {
         signIn: async (input): Promise<WebSignInResult> => {
@@ -115,14 +147,74 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
       },
     };
 
-    const response = await handle(c.req.raw, context);
+    let response = await handle(c.req.raw, context);
+    if (cacheKey && publicKind) {
+      const kept = await keepIfPublic(pageCache, cacheKey, publicKind, response);
+      if (kept.entry) return respondWithKeptPage(c, kept.entry, { csrfToken, cspNonce, setCookies });
+      // Not kept (an error or a redirect, a cookie of its own, scripts): this visitor's own values.
+      const body = kept.body
+        .replaceAll(pageCache.csrfPlaceholder, csrfToken)
+        .replaceAll(pageCache.noncePlaceholder, cspNonce);
+      response = new Response(body === '' ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    }
     for (const cookie of setCookies) response.headers.append('Set-Cookie', cookie);
-    response.headers.set('Content-Security-Policy', pageContentSecurityPolicy(context.cspNonce));
+    response.headers.set('Content-Security-Policy', pageContentSecurityPolicy(cspNonce));
     // Pages can carry personal data once someone is signed in: never let a shared cache keep them.
     if (viewer && !response.headers.has('Cache-Control'))
       response.headers.set('Cache-Control', 'private, no-store');
     return response;
   });
+}
+
+/** Keeps a public route's 200 answer unless it sets a cookie of its own; always reads the body. */
+async function keepIfPublic(
+  cache: PageCache,
+  key: string,
+  kind: 'page' | 'resource',
+  response: Response,
+): Promise<{ entry: CachedPage | null; body: string }> {
+  const body = await response.text();
+  const cacheControl = response.headers.get('Cache-Control') ?? '';
+  const keepable =
+    response.status === 200 &&
+    !response.headers.has('Set-Cookie') &&
+    (kind === 'page' || /\bpublic\b/.test(cacheControl));
+  return { entry: keepable ? cache.put(key, kind, response.headers, body) : null, body };
+}
+
+/**
+ * A kept page for one visitor: their CSRF token in its forms, their cookies, a fresh CSP nonce,
+ * an entity tag for If-None-Match, and caching rules. A page whose forms carry the visitor's token,
+ * or whose answer sets a cookie, is `private`; `Vary: Cookie` keeps any cache from handing a
+ * page kept for an anonymous visitor to someone signed in.
+ */
+function respondWithKeptPage(
+  c: Context<AppEnv>,
+  page: CachedPage,
+  visitor: { csrfToken: string; cspNonce: string; setCookies: string[] },
+): Response {
+  const headers = new Headers(page.headers);
+  const tag = entityTagFor(page, visitor.csrfToken);
+  headers.set('ETag', tag);
+  if (page.kind === 'page') {
+    const shared = page.parts.length === 1 && visitor.setCookies.length === 0;
+    headers.set('Cache-Control', `${shared ? 'public' : 'private'}, max-age=${PUBLIC_PAGE_MAX_AGE_SECONDS}`);
+    headers.append('Vary', 'Cookie');
+  }
+  // Said here, the compression middleware need not add it: a header added to a finished answer
+  // makes Hono rebuild the answer around a stream (seen in a profile of the article bench).
+  headers.append('Vary', 'Accept-Encoding');
+  for (const cookie of visitor.setCookies) headers.append('Set-Cookie', cookie);
+  headers.set('Content-Security-Policy', pageContentSecurityPolicy(visitor.cspNonce));
+  if (matchesIfNoneMatch(c.req.header('if-none-match'), tag)) {
+    headers.delete('Content-Type');
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(bodyFor(page, visitor.csrfToken), { status: 200, headers });
 }
 
 /**

@@ -39,7 +39,7 @@ export async function addWorkingHours(
   input: WorkingHoursInput,
 ): Promise<{ id: string }> {
   requireAdmin(actor);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [practitioner] = await tx
       .select({ id: practitioners.id })
       .from(practitioners)
@@ -89,6 +89,9 @@ export async function addWorkingHours(
     await auditAdminChange(tx, actor, 'working_hours.create', 'working_hours', row!.id, { ...input });
     return { id: row!.id };
   });
+  // Opening hours are shown on public pages.
+  ctx.contentChanges?.changed();
+  return created;
 }
 
 export async function removeWorkingHours(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
@@ -103,4 +106,5 @@ export async function removeWorkingHours(ctx: ServiceContext, actor: Actor, id: 
       endsAt: row.endsAt,
     });
   });
+  ctx.contentChanges?.changed();
 }

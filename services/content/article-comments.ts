@@ -110,4 +110,6 @@ export async function moderateArticleComment(
       outcome: 'success',
     });
   });
+  // An approved comment appears on the article's public page.
+  if (input.decision === 'approved') ctx.contentChanges?.changed();
 }

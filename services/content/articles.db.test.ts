@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, users } from '#db/schema/index.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
-import type { ServiceContext } from '../context.ts';
+import { createChangeSignal, type ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
   listApprovedComments,
@@ -11,7 +11,12 @@ import {
   moderateArticleComment,
   submitArticleComment,
 } from './article-comments.ts';
-import { findPublishedArticle, listPublishedArticles, listPublishedArticleTitles } from './articles.ts';
+import {
+  findPublishedArticle,
+  listPublishedArticles,
+  listPublishedArticleTitles,
+  reviseArticle,
+} from './articles.ts';
 import { readArticleSeeds, seedArticlesOnce } from './seed-articles.ts';
 
 let database: TestDatabase;
@@ -35,7 +40,7 @@ async function createModerator() {
     })
     .returning({ id: users.id });
   if (!user) throw new Error('no user');
-  return { userId: user.id, role: 'admin' };
+  return { userId: user.id, role: 'admin' as const };
 }
 
 describe('seeding articles from content/articles', () => {
@@ -135,5 +140,60 @@ describe('article comments', () => {
     await expect(
       submitArticleComment(ctx, { articleSlug: 'no-such-article', authorName: 'A', body: 'Hello' }),
     ).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe('article revisions and change announcements', () => {
+  function listening() {
+    const contentChanges = createChangeSignal();
+    const heard: string[] = [];
+    contentChanges.subscribe(() => heard.push('changed'));
+    return { services: { ...ctx, contentChanges }, heard };
+  }
+
+  it("shows an admin's revision at once, with its reviewed date, and announces the change", async () => {
+    const { services, heard } = listening();
+    const admin = await createModerator();
+    await reviseArticle(services, admin, 'aftercare', {
+      title: 'After your session: what to expect',
+      reviewedOn: '2026-11-20',
+    });
+    expect(await findPublishedArticle(ctx, 'aftercare')).toMatchObject({
+      title: 'After your session: what to expect',
+      reviewedOn: '2026-11-20',
+    });
+    expect(heard).toEqual(['changed']);
+  });
+
+  it('refuses a revision by anyone but an admin, and of an article that does not exist', async () => {
+    const { services, heard } = listening();
+    await expect(
+      reviseArticle(services, { userId: crypto.randomUUID(), role: 'practitioner' }, 'aftercare', {
+        title: 'Changed',
+      }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(
+      reviseArticle(services, await createModerator(), 'no-such-article', { title: 'Changed' }),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    expect(heard).toEqual([]);
+  });
+
+  it('announces an approved comment but not a rejected one', async () => {
+    const { services, heard } = listening();
+    const moderator = await createModerator();
+    const approve = await submitArticleComment(ctx, {
+      articleSlug: 'aftercare',
+      authorName: 'A',
+      body: 'Thanks',
+    });
+    const reject = await submitArticleComment(ctx, {
+      articleSlug: 'aftercare',
+      authorName: 'B',
+      body: 'Spam',
+    });
+    await moderateArticleComment(services, { commentId: reject.id, decision: 'rejected', moderator });
+    expect(heard).toEqual([]);
+    await moderateArticleComment(services, { commentId: approve.id, decision: 'approved', moderator });
+    expect(heard).toEqual(['changed']);
   });
 });

@@ -52,7 +52,7 @@ export async function seedArticlesOnce(
   ctx: ServiceContext,
   seeds?: ArticleSeed[],
 ): Promise<{ seeded: number }> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const claimed = await tx
       .insert(seedRuns)
       .values({ name: SEED_NAME, appliedAt: ctx.clock.now() })
@@ -77,4 +77,6 @@ export async function seedArticlesOnce(
       .returning({ id: articles.id });
     return { seeded: inserted.length };
   });
+  if (result.seeded > 0) ctx.contentChanges?.changed();
+  return result;
 }
