@@ -4,7 +4,11 @@ import { createRateLimiter } from '#server/http/rate-limit.ts';
 // the life of the process (like the sign-in limits in server/http/rate-limit.ts).
 const HOUR = 3600_000;
 
-export const registerLimiter = createRateLimiter({ limit: 10, windowMs: HOUR });
-export const resetRequestPerAddress = createRateLimiter({ limit: 10, windowMs: HOUR });
-export const resetRequestPerEmail = createRateLimiter({ limit: 3, windowMs: HOUR });
-export const verificationResendLimiter = createRateLimiter({ limit: 3, windowMs: HOUR });
+export const registerLimiter = createRateLimiter({ limit: 10, windowMs: HOUR, name: 'register' });
+export const resetRequestPerAddress = createRateLimiter({ limit: 10, windowMs: HOUR, name: 'reset-address' });
+export const resetRequestPerEmail = createRateLimiter({ limit: 3, windowMs: HOUR, name: 'reset-email' });
+export const verificationResendLimiter = createRateLimiter({
+  limit: 3,
+  windowMs: HOUR,
+  name: 'verification-resend',
+});

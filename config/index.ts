@@ -40,6 +40,10 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
   MAIL_WORKER: booleanFlag.default(true),
   RETENTION_MAIL_DAYS: z.coerce
     .number({ error: 'RETENTION_MAIL_DAYS must be a whole number of days' })
@@ -100,6 +104,8 @@ export type Config = {
    * trail are never purged automatically (their retention is a legal matter for the clinic).
    */
   retention: { mailDays: number; contactMessageDays: number };
+  /** Rate-limit counters shared by every app process through Redis; null keeps them per process. */
+  redisUrl: string | null;
 };
 
 export class ConfigError extends Error {
@@ -150,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pollIntervalMs: Math.round(e.MAIL_POLL_SECONDS * 1000),
     },
     retention: { mailDays: e.RETENTION_MAIL_DAYS, contactMessageDays: e.RETENTION_CONTACT_DAYS },
+    redisUrl: e.REDIS_URL ?? null,
   };
 }
 

@@ -33,6 +33,10 @@ if (isServerBundleStale()) {
   }
 }
 
+// `node server/start.mjs --build-only`: build what is missing or stale and stop, so that several
+// processes started together (docs/DEPLOY.md) never build in the same folder at once.
+if (process.argv.includes('--build-only')) process.exit(0);
+
 // Stack traces name the TypeScript sources, not the bundle.
 process.setSourceMapsEnabled(true);
 await import(`${SERVER_BUNDLE_DIR}/main.js`);

@@ -20,16 +20,24 @@ const LIMITS = {
 /** Shared by the token endpoint and the sign-in page, so neither is a way around the other. */
 export function createSignInLimits(): SignInLimits {
   return {
-    perAddress: createRateLimiter({ limit: 60, windowMs: 60_000 }),
-    perAccount: createRateLimiter({ limit: 10, windowMs: 300_000 }),
+    perAddress: createRateLimiter({ limit: 60, windowMs: 60_000, name: 'sign-in-address' }),
+    perAccount: createRateLimiter({ limit: 10, windowMs: 300_000, name: 'sign-in-account' }),
   };
 }
 
 /** Builds `/api/v1` and the OpenAPI document, mounted by the caller at `/api`. */
 export function createApi(deps: HttpDeps, signIn: SignInLimits) {
   const api = createOpenApiApp();
-  const anonymous = createRateLimiter({ limit: LIMITS.anonymousPerMinute, windowMs: 60_000 });
-  const authenticated = createRateLimiter({ limit: LIMITS.authenticatedPerMinute, windowMs: 60_000 });
+  const anonymous = createRateLimiter({
+    limit: LIMITS.anonymousPerMinute,
+    windowMs: 60_000,
+    name: 'api-anonymous',
+  });
+  const authenticated = createRateLimiter({
+    limit: LIMITS.authenticatedPerMinute,
+    windowMs: 60_000,
+    name: 'api-authenticated',
+  });
 
   api.use('/v1/*', async (c, next) => {
     const header = c.req.header('authorization');

@@ -35,7 +35,7 @@ function checkFormat(query: URLSearchParams): void {
 
 export function createFhirApi(deps: HttpDeps, software: { version: string; releaseDate: string }) {
   const fhir = new Hono<AppEnv>();
-  const limiter = createRateLimiter({ limit: REQUESTS_PER_MINUTE, windowMs: 60_000 });
+  const limiter = createRateLimiter({ limit: REQUESTS_PER_MINUTE, windowMs: 60_000, name: 'fhir' });
   const publicUrl = deps.services.config.publicUrl.replace(/\/$/, '');
 
   fhir.get('/metadata', () => {
