@@ -16,6 +16,8 @@ export type QueryCounter = {
   readonly count: number;
   /** Their SQL, in the order sent. */
   readonly statements: readonly string[];
+  /** The same statements with their parameters, e.g. to EXPLAIN them. */
+  readonly calls: ReadonlyArray<{ sql: string; params: unknown[] }>;
   reset(): void;
   /** Runs `work` and returns the statements it sent (other work running meanwhile is counted too). */
   during(work: () => Promise<unknown>): Promise<string[]>;
@@ -33,14 +35,15 @@ export function countQueries(db: Database): QueryCounter {
   // Drizzle keeps the driver it was given as `$client` (db/client.server.ts).
   const client = (db as unknown as { $client: Queryable & { __queryCounter?: QueryCounter } }).$client;
   if (client.__queryCounter) return client.__queryCounter;
-  let statements: string[] = [];
-  const record = (sql: string) => {
-    if (!TRANSACTION_CONTROL.test(sql)) statements.push(sql);
+  let calls: Array<{ sql: string; params: unknown[] }> = [];
+  const record = (sql: string, params: unknown) => {
+    if (!TRANSACTION_CONTROL.test(sql)) calls.push({ sql, params: Array.isArray(params) ? params : [] });
   };
   const wrapQuery = (target: Queryable) => {
     const original = target.query.bind(target);
     target.query = (...args: unknown[]) => {
-      record(sqlOf(args[0]));
+      const config = args[0] as { values?: unknown } | undefined;
+      record(sqlOf(args[0]), args[1] ?? config?.values);
       return original(...args);
     };
   };
@@ -80,18 +83,21 @@ export function countQueries(db: Database): QueryCounter {
   }
   const counter: QueryCounter = {
     get count() {
-      return statements.length;
+      return calls.length;
     },
     get statements() {
-      return statements;
+      return calls.map((c) => c.sql);
+    },
+    get calls() {
+      return calls;
     },
     reset() {
-      statements = [];
+      calls = [];
     },
     async during(work) {
-      const before = statements.length;
+      const before = calls.length;
       await work();
-      return statements.slice(before);
+      return calls.slice(before).map((c) => c.sql);
     },
   };
   client.__queryCounter = counter;
