@@ -1,6 +1,7 @@
 // A realistic load on the demo clinic for the benchmarks: a year of past visits and about half of
 // every working day taken in the weeks ahead, some cancellations, time off and one changed day.
 // Rows are inserted directly; the services are what is being measured, not what fills the diary.
+import { and, inArray, ne } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { stableUuid } from '#core/shared/stable-id.ts';
 import type { Database } from '#db/client.server.ts';
@@ -50,6 +51,20 @@ export async function addScheduleLoad(
 ): Promise<number> {
   type Row = typeof appointments.$inferInsert;
   const rows: Row[] = [];
+  // The demo clinic has visits of its own (past courses, the coming weeks): the load goes around
+  // them, since the database refuses two live appointments of one practitioner that overlap.
+  const existing = await db
+    .select({
+      practitionerId: appointments.practitionerId,
+      startAt: appointments.startAt,
+      endAt: appointments.endAt,
+    })
+    .from(appointments)
+    .where(
+      and(inArray(appointments.practitionerId, [...PRACTITIONER_IDS]), ne(appointments.status, 'cancelled')),
+    );
+  const isTaken = (practitionerId: string, startAt: Date, endAt: Date) =>
+    existing.some((a) => a.practitionerId === practitionerId && a.startAt < endAt && startAt < a.endAt);
   let n = 0;
   for (let day = today.subtract({ days: 365 }); Temporal.PlainDate.compare(day, until) <= 0; ) {
     if (isWeekday(day)) {
@@ -60,13 +75,15 @@ export async function addScheduleLoad(
           const past = Temporal.PlainDate.compare(day, today) < 0;
           // About one visit in twelve is cancelled; cancelled rows stay in the table, as in life.
           const cancelled = n % 12 === 0;
+          const endAt = new Date(startAt.getTime() + FOLLOW_UP_MINUTES * 60_000);
+          if (!cancelled && isTaken(practitionerId, startAt, endAt)) continue;
           rows.push({
             patientId: demoPatients[(n * 7 + p) % demoPatients.length]!.patientId,
             practitionerId,
             locationId: DEMO_LOCATION_ID,
             appointmentTypeId: FOLLOW_UP_TYPE_ID,
             startAt,
-            endAt: new Date(startAt.getTime() + FOLLOW_UP_MINUTES * 60_000),
+            endAt,
             status: cancelled ? 'cancelled' : past ? 'completed' : 'booked',
             ...(cancelled ? { cancelledAt: startAt, cancellationReason: 'Unwell' } : {}),
           });
