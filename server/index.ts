@@ -15,7 +15,7 @@ import { isDatabaseEmpty, loadDemoData } from '#services/demo/load-demo-data.ts'
 import { createLogger } from '#services/logger.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { createApp } from './http/app.ts';
-import { useSharedRateLimitStore } from './http/rate-limit.ts';
+import { installSharedRateLimitStore } from './http/rate-limit.ts';
 import { createRedisRateLimitStore } from './http/redis-rate-limit-store.ts';
 
 const ROOT = new URL('../', import.meta.url);
@@ -68,7 +68,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     // Several app processes share rate-limit counts through Redis when REDIS_URL is set (DEPLOY.md).
     const rateLimitStore = config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : null;
-    useSharedRateLimitStore(rateLimitStore);
+    installSharedRateLimitStore(rateLimitStore);
     const server = await listen(app.fetch, config.port, config.host);
     const mailWorker: MailWorker | null = config.mail.runWorker ? startMailWorker(services) : null;
     const retention = startRetentionJob(services);
@@ -80,7 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           await closeServer(server);
           await mailWorker?.stop();
           await retention.stop();
-          useSharedRateLimitStore(null);
+          installSharedRateLimitStore(null);
           await rateLimitStore?.close();
           await handle.close();
           lock?.release();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRateLimiter, type RateLimitStore, useSharedRateLimitStore } from './rate-limit.ts';
+import { createRateLimiter, type RateLimitStore, installSharedRateLimitStore } from './rate-limit.ts';
 
 /** A store in memory that behaves like the Redis one (window from the first hit), for two "processes". */
 function memoryStore(nowMs: () => number): RateLimitStore & { keys(): string[] } {
@@ -21,7 +21,7 @@ function memoryStore(nowMs: () => number): RateLimitStore & { keys(): string[] }
   };
 }
 
-afterEach(() => useSharedRateLimitStore(null));
+afterEach(() => installSharedRateLimitStore(null));
 
 describe('rate limiter in one process', () => {
   it('allows the limit, refuses the next with the time left in the window, and starts again after it', () => {
@@ -44,7 +44,7 @@ describe('rate limiter in one process', () => {
 describe('rate limiter with a shared store (several processes)', () => {
   it("counts the other process's hits once the store has answered", async () => {
     let now = 1_000;
-    useSharedRateLimitStore(memoryStore(() => now));
+    installSharedRateLimitStore(memoryStore(() => now));
     // Two limiters of one name stand for the same limiter in two app processes.
     const processA = createRateLimiter({ limit: 5, windowMs: 60_000, name: 'sign-in' });
     const processB = createRateLimiter({ limit: 5, windowMs: 60_000, name: 'sign-in' });
@@ -61,7 +61,7 @@ describe('rate limiter with a shared store (several processes)', () => {
 
   it('never shares a limiter without a name, and keeps names apart', async () => {
     const store = memoryStore(() => 0);
-    useSharedRateLimitStore(store);
+    installSharedRateLimitStore(store);
     const contact = createRateLimiter({ limit: 1, windowMs: 60_000, name: 'contact-form' });
     const comment = createRateLimiter({ limit: 1, windowMs: 60_000, name: 'comment-form' });
     const unnamed = createRateLimiter({ limit: 1, windowMs: 60_000 });
@@ -76,7 +76,7 @@ describe('rate limiter with a shared store (several processes)', () => {
   });
 
   it('resets the shared count too', async () => {
-    useSharedRateLimitStore(memoryStore(() => 0));
+    installSharedRateLimitStore(memoryStore(() => 0));
     const a = createRateLimiter({ limit: 1, windowMs: 60_000, name: 'account' });
     const b = createRateLimiter({ limit: 1, windowMs: 60_000, name: 'account' });
     a.hit('k', 0);
@@ -87,7 +87,7 @@ describe('rate limiter with a shared store (several processes)', () => {
   });
 
   it('goes on counting in this process when the store fails', async () => {
-    useSharedRateLimitStore({
+    installSharedRateLimitStore({
       increment: () => Promise.reject(new Error('down')),
       reset: () => Promise.reject(new Error('down')),
     });

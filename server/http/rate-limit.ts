@@ -30,7 +30,7 @@ const STORE_SLOT = Symbol.for('backpoint.rateLimitStore');
 type StoreHolder = { [STORE_SLOT]?: RateLimitStore | undefined };
 
 /** Installs (or, with null, removes) the store every named limiter shares. */
-export function useSharedRateLimitStore(store: RateLimitStore | null): void {
+export function installSharedRateLimitStore(store: RateLimitStore | null): void {
   (globalThis as StoreHolder)[STORE_SLOT] = store ?? undefined;
 }
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRateLimiter, useSharedRateLimitStore } from './rate-limit.ts';
+import { createRateLimiter, installSharedRateLimitStore } from './rate-limit.ts';
 import { createRedisRateLimitStore, type RedisRateLimitStore } from './redis-rate-limit-store.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -24,7 +24,7 @@ function redisAnswers(): Promise<boolean> {
 const up = await redisAnswers();
 const stores: RedisRateLimitStore[] = [];
 afterAll(async () => {
-  useSharedRateLimitStore(null);
+  installSharedRateLimitStore(null);
   await Promise.all(stores.map((s) => s.close()));
 });
 
@@ -42,10 +42,10 @@ describe.skipIf(!up)('rate limits shared through Redis', () => {
     // Each "process" sees the store installed at hit time; switching it stands for two processes.
     const processA = createRateLimiter({ limit: 4, windowMs: 60_000, name });
     const processB = createRateLimiter({ limit: 4, windowMs: 60_000, name });
-    useSharedRateLimitStore(storeA);
+    installSharedRateLimitStore(storeA);
     for (let i = 0; i < 3; i += 1) expect(processA.hit('address:1', 0).allowed).toBe(true);
     await processA.settled();
-    useSharedRateLimitStore(storeB);
+    installSharedRateLimitStore(storeB);
     expect(processB.hit('address:1', 0).allowed).toBe(true); // the 4th in Redis
     await processB.settled();
     const refused = processB.hit('address:1', 0);
@@ -56,7 +56,7 @@ describe.skipIf(!up)('rate limits shared through Redis', () => {
     expect(processB.hit('address:2', 0).allowed).toBe(true);
     processB.reset('address:1');
     await processB.settled();
-    useSharedRateLimitStore(storeA);
+    installSharedRateLimitStore(storeA);
     processA.reset('address:1');
     expect(processA.hit('address:1', 0).allowed).toBe(true);
     await processA.settled();
