@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRateLimiter, type RateLimitStore, installSharedRateLimitStore } from './rate-limit.ts';
+import { createRateLimiter, installSharedRateLimitStore, type RateLimitStore } from './rate-limit.ts';
 
 /** A store in memory that behaves like the Redis one (window from the first hit), for two "processes". */
 function memoryStore(nowMs: () => number): RateLimitStore & { keys(): string[] } {
