@@ -53,6 +53,7 @@ describe('npm start', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(err).toBe('');
+    // A build, when one was due, may print tool warnings; no start-up error or stack trace.
+    expect(err).not.toMatch(/backpoint:|Error|\n\s+at /);
   });
 });
