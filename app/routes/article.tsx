@@ -8,6 +8,7 @@ import { TOPIC_LABELS } from '../article-topics';
 import { ArticleBody } from '../components/article-body';
 import { CsrfField } from '../components/csrf-field';
 import { HoneypotField, isHoneypotFilled } from '../components/honeypot-field';
+import { RelatedLinks } from '../components/related-links';
 import { commentFormLimiter } from '../form-limits.server';
 import { formatLongDate } from '../format';
 import publicPagesHref from '../public-pages.css?url';
@@ -158,30 +159,16 @@ export default function ArticlePage({ loaderData, actionData }: Route.ComponentP
 
       {related.length > 0 || conditions.length > 0 ? (
         <div className="related">
-          {related.length > 0 ? (
-            <section aria-labelledby="related-articles">
-              <h2 id="related-articles">Related articles</h2>
-              <ul>
-                {related.map((a) => (
-                  <li key={a.slug}>
-                    <a href={`/articles/${a.slug}`}>{a.title}</a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {conditions.length > 0 ? (
-            <section aria-labelledby="related-conditions">
-              <h2 id="related-conditions">Conditions this is about</h2>
-              <ul>
-                {conditions.map((c) => (
-                  <li key={c.id}>
-                    <a href={`/conditions/${c.id}`}>{c.name}</a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <RelatedLinks
+            id="related-articles"
+            title="Related articles"
+            links={related.map((a) => ({ href: `/articles/${a.slug}`, label: a.title }))}
+          />
+          <RelatedLinks
+            id="related-conditions"
+            title="Conditions this is about"
+            links={conditions.map((c) => ({ href: `/conditions/${c.id}`, label: c.name }))}
+          />
         </div>
       ) : null}
 

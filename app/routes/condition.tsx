@@ -8,6 +8,7 @@ import {
 import { listPublishedArticleTitles } from '#services/content/articles.ts';
 import { EvidenceGradeBadge } from '../components/evidence-grade';
 import { NotADiagnosisNote } from '../components/not-a-diagnosis';
+import { RelatedLinks } from '../components/related-links';
 import { SpineDiagram } from '../components/spine-diagram';
 import { UrgencyIcon } from '../components/urgency-icon';
 import { formatLongDate, telHref } from '../format';
@@ -212,30 +213,16 @@ export default function ConditionPage({ loaderData }: Route.ComponentProps) {
           </div>
 
           <div className="related">
-            {relatedArticles.length > 0 ? (
-              <section aria-labelledby="related-articles">
-                <h2 id="related-articles">Related articles</h2>
-                <ul>
-                  {relatedArticles.map((a) => (
-                    <li key={a.slug}>
-                      <a href={`/articles/${a.slug}`}>{a.title}</a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            {relatedConditions.length > 0 ? (
-              <section aria-labelledby="related-conditions">
-                <h2 id="related-conditions">Related conditions</h2>
-                <ul>
-                  {relatedConditions.map((c) => (
-                    <li key={c.id}>
-                      <a href={`/conditions/${c.id}`}>{c.name}</a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
+            <RelatedLinks
+              id="related-articles"
+              title="Related articles"
+              links={relatedArticles.map((a) => ({ href: `/articles/${a.slug}`, label: a.title }))}
+            />
+            <RelatedLinks
+              id="related-conditions"
+              title="Related conditions"
+              links={relatedConditions.map((c) => ({ href: `/conditions/${c.id}`, label: c.name }))}
+            />
           </div>
 
           <section aria-labelledby="references" className="references">
