@@ -9,6 +9,8 @@ type Props = {
   error?: string | undefined;
   required?: boolean;
   inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  /** A text area of this many rows instead of a one-line input. */
+  rows?: number;
 };
 
 export function FormField({
@@ -21,6 +23,7 @@ export function FormField({
   error,
   required,
   inputMode,
+  rows,
 }: Props) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
     .filter(Boolean)
@@ -36,17 +39,29 @@ export function FormField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        required={required}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {rows ? (
+        <textarea
+          id={name}
+          name={name}
+          rows={rows}
+          defaultValue={defaultValue}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+      ) : (
+        <input
+          id={name}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+          required={required}
+          inputMode={inputMode}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+      )}
       {error ? (
         <p id={`${name}-error`} className="field__error">
           {error}

@@ -2,6 +2,7 @@ import { data, Form, redirect, useActionData } from 'react-router';
 import { ArticleEditFormSchema } from '#contracts/content.ts';
 import { findArticleForEditing, reviseArticle } from '#services/content/articles.ts';
 import { CsrfField } from '../components/csrf-field';
+import { FormField } from '../components/form-field';
 import { describeActionError, requireStaffRole, toRouteError } from '../staff-access.server';
 import type { Route } from './+types/admin-article-edit';
 
@@ -48,48 +49,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`/admin/articles/${params.slug}?saved=1`);
 }
 
-function Field(props: {
-  name: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  multiline?: boolean;
-  type?: string;
-  hint?: string;
-}) {
-  const describedBy = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  const common = {
-    id: props.name,
-    name: props.name,
-    defaultValue: props.value,
-    'aria-invalid': props.error ? true : undefined,
-    'aria-describedby': describedBy || undefined,
-    required: true,
-  };
-  return (
-    <div className="ws-field">
-      <label htmlFor={props.name}>{props.label}</label>
-      {props.hint ? (
-        <p className="ws-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.multiline ? (
-        <textarea rows={props.name === 'body' ? 24 : 3} {...common} />
-      ) : (
-        <input type={props.type ?? 'text'} {...common} />
-      )}
-      {props.error ? (
-        <p className="field-error" id={`${props.name}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export default function AdminArticleEdit({ loaderData: d }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
   const values = { ...d.article, ...(result?.values ?? {}) };
@@ -112,24 +71,39 @@ export default function AdminArticleEdit({ loaderData: d }: Route.ComponentProps
       ) : null}
       <Form method="post" className="ws-form">
         <CsrfField />
-        <Field name="title" label="Title" value={values.title} error={fields.title} />
-        <Field name="summary" label="Summary" value={values.summary} error={fields.summary} multiline />
-        <Field
+        <FormField name="title" label="Title" required defaultValue={values.title} error={fields.title} />
+        <FormField
+          name="summary"
+          label="Summary"
+          required
+          rows={3}
+          defaultValue={values.summary}
+          error={fields.summary}
+        />
+        <FormField
           name="body"
           label="Text"
-          value={values.body}
+          required
+          rows={24}
+          defaultValue={values.body}
           error={fields.body}
-          multiline
           hint="Markdown: ## headings, - lists, **bold**, [links](/articles/...). No HTML."
         />
-        <Field
+        <FormField
           name="reviewedOn"
           label="Reviewed on"
           type="date"
-          value={values.reviewedOn}
+          required
+          defaultValue={values.reviewedOn}
           error={fields.reviewedOn}
         />
-        <Field name="reviewer" label="Reviewed by" value={values.reviewer} error={fields.reviewer} />
+        <FormField
+          name="reviewer"
+          label="Reviewed by"
+          required
+          defaultValue={values.reviewer}
+          error={fields.reviewer}
+        />
         <fieldset className="ws-field">
           <legend>Status</legend>
           {(['published', 'draft'] as const).map((status) => (
