@@ -20,7 +20,8 @@ const CONCURRENCY = 8;
 // rarely wait for the same practitioner's lock.
 const EXTRA_PRACTITIONERS = 13;
 
-const BARE_INSERT_SQL = `insert into "appointments" ("patient_id", "practitioner_id", "location_id", "appointment_type_id", "start_at", "end_at", "status", "created_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, 'booked', $7, $8, $8) returning "id"`;
+// The same row the service writes: the follow-up type has no buffers, so its busy time is the visit.
+const BARE_INSERT_SQL = `insert into "appointments" ("patient_id", "practitioner_id", "location_id", "appointment_type_id", "start_at", "end_at", "busy_from", "busy_until", "status", "created_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $5, $6, 'booked', $7, $8, $8) returning "id"`;
 
 export async function benchBooking(
   bench: BenchDatabase,

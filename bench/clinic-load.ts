@@ -14,6 +14,7 @@ import {
   users,
   workingHours,
 } from '#db/schema/index.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import { DEMO_PATIENTS, DEMO_PRACTITIONERS } from '#services/demo/demo-people.ts';
 import { DEMO_LOCATION_ID } from '#services/demo/load-demo-data.ts';
 
@@ -82,8 +83,8 @@ export async function addScheduleLoad(
             practitionerId,
             locationId: DEMO_LOCATION_ID,
             appointmentTypeId: FOLLOW_UP_TYPE_ID,
-            startAt,
-            endAt,
+            // The follow-up type has no buffers: busy time is the visit.
+            ...appointmentTimes(startAt, endAt),
             status: cancelled ? 'cancelled' : past ? 'completed' : 'booked',
             ...(cancelled ? { cancelledAt: startAt, cancellationReason: 'Unwell' } : {}),
           });

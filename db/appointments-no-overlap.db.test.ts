@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments } from '#db/schema/index.ts';
 import { sqlStateOf } from '#db/sql-state.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 
@@ -14,14 +15,18 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-function appointmentAt(start: string, end: string, patient = 0) {
+function appointmentAt(
+  start: string,
+  end: string,
+  patient = 0,
+  buffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 },
+) {
   return {
     patientId: clinic.patientIds[patient]!,
     practitionerId: clinic.practitionerId,
     locationId: clinic.locationId,
     appointmentTypeId: clinic.appointmentTypeId,
-    startAt: new Date(start),
-    endAt: new Date(end),
+    ...appointmentTimes(new Date(start), new Date(end), buffers),
   };
 }
 
@@ -94,6 +99,43 @@ describe('the database refuses overlapping live appointments of one practitioner
       ...appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'),
       practitionerId: other.practitionerId,
     });
+  });
+
+  it("keeps buffers apart too: a visit may not start inside another's clean-up time", async () => {
+    const cleanUp = { bufferBeforeMinutes: 0, bufferAfterMinutes: 15 };
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-14T14:00:00Z', '2030-01-14T14:45:00Z', 0, cleanUp));
+    // Busy until 15:00: a visit at 14:50 (no buffers of its own) overlaps the clean-up time.
+    await expectSqlState(
+      database.db
+        .insert(appointments)
+        .values(appointmentAt('2030-01-14T14:50:00Z', '2030-01-14T15:35:00Z', 1)),
+      '23P01',
+    );
+    // A visit whose own preparation time reaches back into the clean-up time is refused as well.
+    await expectSqlState(
+      database.db.insert(appointments).values(
+        appointmentAt('2030-01-14T15:05:00Z', '2030-01-14T15:50:00Z', 1, {
+          bufferBeforeMinutes: 10,
+          bufferAfterMinutes: 0,
+        }),
+      ),
+      '23P01',
+    );
+    await database.db
+      .insert(appointments)
+      .values(appointmentAt('2030-01-14T15:00:00Z', '2030-01-14T15:45:00Z', 1));
+  });
+
+  it('refuses a busy time that does not cover the visit (SQLSTATE 23514)', async () => {
+    await expectSqlState(
+      database.db.insert(appointments).values({
+        ...appointmentAt('2030-01-15T14:00:00Z', '2030-01-15T14:45:00Z'),
+        busyUntil: new Date('2030-01-15T14:30:00Z'),
+      }),
+      '23514',
+    );
   });
 
   it('refuses an appointment that ends before it starts', async () => {

@@ -80,8 +80,10 @@ async function fill() {
     [tag],
   );
   await q(
-    `insert into appointments (patient_id, practitioner_id, location_id, appointment_type_id, start_at, end_at, status)
+    `insert into appointments (patient_id, practitioner_id, location_id, appointment_type_id, start_at, end_at, busy_from, busy_until, status)
      select $2, p.id, $3, $4, timestamptz '2024-06-03T14:00Z' + g * interval '1 day',
+            timestamptz '2024-06-03T14:45Z' + g * interval '1 day',
+            timestamptz '2024-06-03T14:00Z' + g * interval '1 day',
             timestamptz '2024-06-03T14:45Z' + g * interval '1 day', 'booked'
        from ${mine} p, generate_series(0, $5 - 1) g`,
     [tag, clinic.patientIds[0], clinic.locationId, clinic.appointmentTypeId, APPOINTMENTS_EACH],

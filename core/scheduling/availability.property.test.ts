@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { Temporal } from 'temporal-polyfill';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBookingRequest } from './check-booking.ts';
 import { expandWorkingIntervals, type FindOpenSlotsInput, findOpenSlots } from './find-open-slots.ts';
 import { ALL_WEEKDAYS, buildType, plainDate } from './scheduling.fixtures.ts';
@@ -114,8 +114,10 @@ function referenceBoundary(date: Temporal.PlainDate, text: string, zone: string)
   const wall = date.toPlainDateTime(Temporal.PlainTime.from(text));
   const earlier = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });
   if (earlier.toPlainDateTime().equals(wall)) return earlier.epochMilliseconds;
+  // The latest change at or before the 'later' reading (which can be the change itself, when the
+  // skipped wall time is the first one skipped: 'previous' alone would find the change before it).
   const later = wall.toZonedDateTime(zone, { disambiguation: 'later' });
-  return later.getTimeZoneTransition('previous')!.epochMilliseconds;
+  return later.add({ nanoseconds: 1 }).getTimeZoneTransition('previous')!.epochMilliseconds;
 }
 
 /** Slow reference: every wall-clock grid time, every rule checked directly. Keys are `practitioner|epochMs`. */
@@ -172,6 +174,38 @@ function listReferenceSlots(input: FindOpenSlotsInput): string[] {
 }
 
 describe('availability properties', () => {
+  it('agrees with the reference when working hours end at the first wall time the clocks skip', () => {
+    // Found by the property below (seed -772160719): London, Sunday 29 March 2026, hours ending at
+    // 01:00, the moment the clocks jump to 02:00. The reference then had the wrong change.
+    const scenario = {
+      zone: 'Europe/London',
+      visitorZone: 'America/New_York',
+      firstDay: '2026-03-28',
+      dayCount: 1,
+      hours: [
+        [
+          { start: '00:15', end: '01:00' },
+          { start: '00:00', end: '00:15' },
+        ],
+        [{ start: '00:00', end: '00:15' }],
+      ],
+      override: null,
+      duration: 15,
+      before: 0,
+      after: 0,
+      step: 5,
+      notice: 0,
+      maxDays: 1,
+      nowOffsetMinutes: 0,
+      busy: [],
+      timeOff: [],
+    } as unknown as Scenario;
+    const input = buildInput(scenario);
+    const keys = findOpenSlots(input).map((slot) => `${slot.practitionerId}|${slot.start.epochMilliseconds}`);
+    expect(keys.sort()).toEqual(listReferenceSlots(input));
+    expect(keys).toHaveLength(9);
+  });
+
   test.prop({ scenario: scenarioArb }, { numRuns: 300 })(
     'finds exactly the slots the slow reference finds, sorted and without duplicates',
     ({ scenario }) => {

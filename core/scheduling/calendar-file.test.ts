@@ -7,6 +7,8 @@ import {
   buildAppointmentCalendar,
   escapeCalendarText,
   foldCalendarLine,
+  listTimeZoneObservances,
+  workOutObservances,
 } from './calendar-file.ts';
 
 // ical.js is an independent parser: it knows no time zones except the VTIMEZONE in the file, so a
@@ -397,5 +399,20 @@ describe('buildAppointmentCalendar: folding and escaping', () => {
     );
     const organizer = parse(text).vevent.getFirstProperty('organizer');
     expect(organizer?.getParameter('cn')).toBe('Backpoint "Back; Neck", Clinic^\nEast');
+  });
+});
+
+describe('time zone definitions kept between calendar files', () => {
+  // The kept spans must give exactly what working the zone's rules out afresh gives, for events
+  // anywhere in the year, in any order, and for events that straddle a change.
+  const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+  test.prop([
+    fc.constantFrom(...zones),
+    fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) }),
+    fc.integer({ min: 15, max: 60 * 24 * 3 }),
+  ])('equal the observances worked out from the rules', (zone, startMs, minutes) => {
+    const from = Temporal.Instant.fromEpochMilliseconds(startMs);
+    const to = from.add({ minutes });
+    expect(listTimeZoneObservances(zone, from, to)).toEqual(workOutObservances(zone, from, to).observances);
   });
 });

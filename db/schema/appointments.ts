@@ -11,8 +11,9 @@ export const appointmentStatus = pgEnum('appointment_status', [
   'no-show',
 ]);
 
-// The rule "never two live appointments of one practitioner that overlap" is an exclusion
-// constraint added by hand in migration 0001 (btree_gist); drizzle-kit cannot express it.
+// The rule "never two live appointments of one practitioner whose busy times overlap" is an
+// exclusion constraint on `busy_from`/`busy_until`, added by hand in migration 0010 (btree_gist;
+// drizzle-kit cannot express it; docs/decisions/009).
 export const appointments = pgTable(
   'appointments',
   {
@@ -31,6 +32,11 @@ export const appointments = pgTable(
       .references(() => appointmentTypes.id, { onDelete: 'restrict' }),
     startAt: timestamp({ withTimezone: true }).notNull(),
     endAt: timestamp({ withTimezone: true }).notNull(),
+    // The time the appointment keeps its practitioner busy: the visit widened by its type's buffers
+    // as they were when it was booked or moved. Stored so the exclusion constraint can enforce
+    // buffers too, with no lock (docs/decisions/009).
+    busyFrom: timestamp({ withTimezone: true }).notNull(),
+    busyUntil: timestamp({ withTimezone: true }).notNull(),
     status: appointmentStatus().notNull().default('booked'),
     cancellationReason: text(),
     cancelledAt: timestamp({ withTimezone: true }),
@@ -44,5 +50,9 @@ export const appointments = pgTable(
     index('appointments_practitioner_start_idx').on(t.practitionerId, t.startAt),
     index('appointments_patient_start_idx').on(t.patientId, t.startAt),
     check('appointments_order_check', sql`${t.endAt} > ${t.startAt}`),
+    check(
+      'appointments_busy_covers_visit_check',
+      sql`${t.busyFrom} <= ${t.startAt} and ${t.busyUntil} >= ${t.endAt}`,
+    ),
   ],
 );

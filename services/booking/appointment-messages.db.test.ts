@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments, outboxMessages, patients } from '#db/schema/index.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
@@ -27,8 +28,7 @@ async function confirmationSubject(clinic: ClinicFixture, startAt: string): Prom
       practitionerId: clinic.practitionerId,
       locationId: clinic.locationId,
       appointmentTypeId: clinic.appointmentTypeId,
-      startAt: start,
-      endAt: new Date(start.getTime() + 45 * 60_000),
+      ...appointmentTimes(start, new Date(start.getTime() + 45 * 60_000)),
     })
     .returning({ id: appointments.id });
   const record = (await findAppointmentRecord(database.db, row!.id))!;

@@ -81,10 +81,73 @@ function composeMessage(kind: AppointmentMessageKind, record: AppointmentRecord,
   }
 }
 
+/** One email about an appointment, ready for the outbox (`nextAttemptAt` is when it is due). */
+export type AppointmentMessageDraft = {
+  kind: AppointmentMessageKind;
+  appointmentId: string;
+  dedupeKey: string;
+  recipient: string;
+  subject: string;
+  bodyText: string;
+  calendarFile: string;
+  calendarMethod: 'REQUEST' | 'CANCEL';
+  nextAttemptAt: Date;
+};
+
 /**
- * Queues one email about `record` as it now is. `dedupeKey` makes a retried transaction or a second
- * caller harmless: the same cause never queues two messages.
+ * The email about `record` as it now is, or null when the patient has no email address (booked on
+ * the phone: staff call instead). Pure, so a booking can build its emails before it writes.
+ * `dedupeKey` makes a retried transaction or a second caller harmless: the same cause never
+ * queues two messages.
  */
+export function draftAppointmentMessage(
+  config: Config,
+  record: AppointmentRecord,
+  kind: AppointmentMessageKind,
+  now: Date,
+  sendAt: Date = now,
+  calendarFile?: string,
+): AppointmentMessageDraft | null {
+  if (!record.patientEmail) return null;
+  const { subject, body } = composeMessage(kind, record, config);
+  const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  return {
+    kind,
+    appointmentId: record.id,
+    dedupeKey: `${kind}:${record.id}:${record.sequence}`,
+    recipient: record.patientEmail,
+    subject,
+    bodyText: body.join('\n'),
+    calendarFile: calendarFile ?? buildAppointmentCalendarFile(record, config, method, now),
+    calendarMethod: method,
+    nextAttemptAt: sendAt,
+  };
+}
+
+/** A new booking's emails: the confirmation and, unless it is too close, the reminder. */
+export function draftNewBookingMessages(
+  config: Config,
+  record: AppointmentRecord,
+  now: Date,
+): AppointmentMessageDraft[] {
+  if (!record.patientEmail) return [];
+  // Both carry the same calendar file (METHOD:REQUEST, the same SEQUENCE): built once.
+  const calendarFile = buildAppointmentCalendarFile(record, config, 'REQUEST', now);
+  const reminderAt = reminderSendTime(record, now);
+  return [
+    draftAppointmentMessage(config, record, 'confirmation', now, now, calendarFile),
+    reminderAt ? draftAppointmentMessage(config, record, 'reminder', now, reminderAt, calendarFile) : null,
+  ].filter((draft) => draft !== null);
+}
+
+/** When the reminder for `record` is due, or null: none once it is not booked, or when too close. */
+export function reminderSendTime(record: AppointmentRecord, now: Date): Date | null {
+  if (record.status !== 'booked') return null;
+  const sendAt = new Date(record.startAt.getTime() - REMINDER_LEAD_HOURS * 3600_000);
+  return sendAt.getTime() > now.getTime() ? sendAt : null;
+}
+
+/** Queues one email about `record` as it now is (see `draftAppointmentMessage`). */
 export async function queueAppointmentMessage(
   db: Database,
   config: Config,
@@ -93,25 +156,11 @@ export async function queueAppointmentMessage(
   now: Date,
   sendAt: Date = now,
 ): Promise<void> {
-  if (!record.patientEmail) return; // booked on the phone for someone without email: staff call instead
-  const { subject, body } = composeMessage(kind, record, config);
-  const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  const draft = draftAppointmentMessage(config, record, kind, now, sendAt);
+  if (!draft) return;
   await db
     .insert(outboxMessages)
-    .values({
-      kind,
-      appointmentId: record.id,
-      dedupeKey: `${kind}:${record.id}:${record.sequence}`,
-      recipient: record.patientEmail,
-      subject,
-      bodyText: body.join('\n'),
-      calendarFile: buildAppointmentCalendarFile(record, config, method, now),
-      calendarMethod: method,
-      status: 'queued',
-      nextAttemptAt: sendAt,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values({ ...draft, status: 'queued', createdAt: now, updatedAt: now })
     .onConflictDoNothing({ target: outboxMessages.dedupeKey });
 }
 
@@ -135,8 +184,6 @@ export async function scheduleAppointmentReminder(
         inArray(outboxMessages.status, ['queued', 'failed']),
       ),
     );
-  if (record.status !== 'booked') return;
-  const sendAt = new Date(record.startAt.getTime() - REMINDER_LEAD_HOURS * 3600_000);
-  if (sendAt.getTime() <= now.getTime()) return;
-  await queueAppointmentMessage(db, config, record, 'reminder', now, sendAt);
+  const sendAt = reminderSendTime(record, now);
+  if (sendAt) await queueAppointmentMessage(db, config, record, 'reminder', now, sendAt);
 }

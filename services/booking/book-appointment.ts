@@ -1,33 +1,35 @@
-// Booking one appointment (ENGINEERING.md §2, worked example): one transaction that checks the request
-// with the scheduling core, inserts it, records the change, queues the emails and audits it. The
-// database's exclusion constraint is the last word on overlaps whatever happens above it.
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+// Booking one appointment (ENGINEERING.md §2, worked example; docs/decisions/009): one statement
+// reads what the booking needs, the pure scheduling core checks the request, and one statement
+// writes the appointment, its history, its emails and its audit row. The database's exclusion
+// constraint on busy times (the visit and its buffers) is what settles a race with another booking:
+// no lock is held, and nothing slow runs while a statement is open.
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { AppointmentDto, BookAppointmentRequest } from '#contracts/booking.ts';
 import { checkBookingRequest } from '#core/scheduling/check-booking.ts';
 import type { Database } from '#db/client.server.ts';
-import { appointmentChanges, appointments, patients } from '#db/schema/index.ts';
+import { appointments } from '#db/schema/index.ts';
 import { SQL_STATE, sqlStateOf } from '#db/sql-state.ts';
-import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { queueAppointmentMessage, scheduleAppointmentReminder } from './appointment-messages.ts';
-import { findAppointmentRecord, toAppointmentDto } from './appointment-view.ts';
-import { runIdempotently } from './idempotency.ts';
-import { loadAppointmentType, loadBookingPolicy, loadSchedulingData } from './scheduling-data.ts';
+import { draftNewBookingMessages } from './appointment-messages.ts';
+import { appointmentTimes } from './appointment-times.ts';
+import { type AppointmentRecord, toAppointmentDto } from './appointment-view.ts';
+import { type BookingSnapshot, loadBookingSnapshot } from './booking-snapshot.ts';
+import {
+  hashRequest,
+  KEY_LIFETIME_MS,
+  keyNotBefore,
+  replayAnswerOfRace,
+  replayStoredAnswer,
+  type StoredResponse,
+} from './idempotency.ts';
+import { writeBooking } from './write-booking.ts';
 
 export function slotTakenError(): AppError {
   return new AppError('conflict', 'slot_taken', 'This time is no longer free. Please choose another time.');
-}
-
-/**
- * Serialises booking changes per practitioner for the rest of the transaction, so the checks that the
- * constraint cannot express (buffers, time off) see every committed booking. Overlaps are still
- * refused by the constraint even for writers that skip this lock.
- */
-export async function lockPractitionerSchedule(tx: Database, practitionerId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`schedule:${practitionerId}`}))`);
 }
 
 /** Inserts or updates appointment rows, turning the database's overlap refusal into `slot_taken`. */
@@ -40,33 +42,8 @@ export async function refuseOverlapAsSlotTaken<T>(write: Promise<T>): Promise<T>
   }
 }
 
-async function resolvePatientId(tx: Database, actor: Actor, requested: string | undefined): Promise<string> {
-  if (isStaff(actor)) {
-    if (!requested) {
-      throw new AppError('invalid', 'patient_required', 'Choose the patient to book for.', {
-        patientId: 'Required when staff book',
-      });
-    }
-    const [found] = await tx.select({ id: patients.id }).from(patients).where(eq(patients.id, requested));
-    if (!found)
-      throw new AppError('invalid', 'unknown_patient', 'There is no such patient.', { patientId: 'Unknown' });
-    return found.id;
-  }
-  const [own] = await tx.select({ id: patients.id }).from(patients).where(eq(patients.userId, actor.userId));
-  if (!own) throw new AppError('forbidden', 'no_patient_record', 'This account has no patient record.');
-  if (requested && requested !== own.id) {
-    throw new AppError('forbidden', 'not_your_record', 'Patients can only book for themselves.');
-  }
-  return own.id;
-}
-
-async function isNewPatient(tx: Database, patientId: string): Promise<boolean> {
-  const [seen] = await tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.patientId, patientId), ne(appointments.status, 'cancelled')))
-    .limit(1);
-  return !seen;
+function patientAlreadyBooked(): AppError {
+  return new AppError('conflict', 'patient_already_booked', 'You already have an appointment at this time.');
 }
 
 /** A patient cannot be in two places at once, whatever the practitioners' calendars say. */
@@ -90,9 +67,7 @@ export async function assertPatientIsFree(
       ),
     )
     .limit(1);
-  if (clash) {
-    throw new AppError('conflict', 'patient_already_booked', 'You already have an appointment at this time.');
-  }
+  if (clash) throw patientAlreadyBooked();
 }
 
 /** Refusals of the scheduling core as use-case errors: a taken slot is a conflict, the rest rule breaks. */
@@ -102,73 +77,29 @@ export function bookingRefusal(code: string, message: string): AppError {
   return new AppError('business_rule', code, message, { [field]: message });
 }
 
-async function insertBooking(
-  ctx: ServiceContext,
-  tx: Database,
-  actor: Actor,
-  input: BookAppointmentRequest,
-): Promise<AppointmentDto> {
-  const patientId = await resolvePatientId(tx, actor, input.patientId);
-  const requestedStart = Temporal.Instant.from(input.start);
-  const type = await loadAppointmentType(tx, input.appointmentType);
-  await lockPractitionerSchedule(tx, input.practitionerId);
-  const now = ctx.clock.now();
-  // One connection in a transaction: queries go one after another (pg refuses concurrent ones).
-  const policy = await loadBookingPolicy(tx);
-  const data = await loadSchedulingData(
-    tx,
-    [input.practitionerId],
-    requestedStart,
-    requestedStart.add({ hours: 24 }),
-  );
-  const newPatient = type.newPatientsOnly ? await isNewPatient(tx, patientId) : undefined;
-  const checked = checkBookingRequest({
-    ...data,
-    appointmentType: type,
-    policy,
-    now: Temporal.Instant.fromEpochMilliseconds(now.getTime()),
-    practitionerId: input.practitionerId,
-    requestedStart,
-    ...(newPatient === undefined ? {} : { isNewPatient: newPatient }),
-  });
-  if (!checked.ok) throw bookingRefusal(checked.error.code, checked.error.message);
-  const startAt = new Date(checked.value.start.epochMilliseconds);
-  const endAt = new Date(checked.value.end.epochMilliseconds);
-  await assertPatientIsFree(tx, patientId, startAt, endAt);
+/** Who the booking is for: staff name a patient; a patient books for themselves only. */
+function patientOf(actor: Actor, requested: string | undefined): { byId: string } | 'own' {
+  if (!isStaff(actor)) return 'own';
+  if (!requested) {
+    throw new AppError('invalid', 'patient_required', 'Choose the patient to book for.', {
+      patientId: 'Required when staff book',
+    });
+  }
+  return { byId: requested };
+}
 
-  const [row] = await refuseOverlapAsSlotTaken(
-    tx
-      .insert(appointments)
-      .values({
-        patientId,
-        practitionerId: input.practitionerId,
-        locationId: checked.value.locationId,
-        appointmentTypeId: type.id,
-        startAt,
-        endAt,
-        status: 'booked',
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: appointments.id }),
-  );
-  const id = row!.id;
-  await tx
-    .insert(appointmentChanges)
-    .values({ appointmentId: id, change: 'booked', at: now, actorUserId: actor.userId, startAt });
-  const record = (await findAppointmentRecord(tx, id))!;
-  await queueAppointmentMessage(tx, ctx.config, record, 'confirmation', now);
-  await scheduleAppointmentReminder(tx, ctx.config, record, now);
-  await recordAuditEvent(tx, {
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    action: 'appointment.book',
-    entityType: 'appointment',
-    entityId: id,
-    outcome: 'success',
-  });
-  return toAppointmentDto(record, policy);
+function checkedPatient(actor: Actor, requested: string | undefined, snapshot: BookingSnapshot) {
+  const { patient } = snapshot;
+  if (isStaff(actor)) {
+    if (!patient)
+      throw new AppError('invalid', 'unknown_patient', 'There is no such patient.', { patientId: 'Unknown' });
+    return patient;
+  }
+  if (!patient) throw new AppError('forbidden', 'no_patient_record', 'This account has no patient record.');
+  if (requested && requested !== patient.id) {
+    throw new AppError('forbidden', 'not_your_record', 'Patients can only book for themselves.');
+  }
+  return patient;
 }
 
 /**
@@ -180,10 +111,115 @@ export async function bookAppointment(
   actor: Actor,
   input: BookAppointmentRequest,
   idempotencyKey?: string,
-) {
-  return runIdempotently(
-    ctx,
-    { userId: actor.userId, key: idempotencyKey, scope: 'POST /appointments', body: input },
-    async (tx) => ({ statusCode: 201, body: await insertBooking(ctx, tx, actor, input) }),
+): Promise<StoredResponse<AppointmentDto>> {
+  const patientRef = patientOf(actor, input.patientId);
+  const requestedStart = Temporal.Instant.from(input.start);
+  const now = ctx.clock.now();
+  const requestHash = idempotencyKey === undefined ? '' : hashRequest('POST /appointments', input);
+  const snapshot = await loadBookingSnapshot(ctx.db, {
+    actorUserId: actor.userId,
+    patient: patientRef,
+    practitionerId: input.practitionerId,
+    appointmentTypeSlug: input.appointmentType,
+    requestedStart,
+    ...(idempotencyKey === undefined
+      ? {}
+      : { idempotency: { key: idempotencyKey, notBefore: keyNotBefore(now) } }),
+  });
+  if (snapshot.stored) return replayStoredAnswer(snapshot.stored, requestHash);
+
+  const patient = checkedPatient(actor, input.patientId, snapshot);
+  const { type, policy, practitioner } = snapshot;
+  if (!type) {
+    throw new AppError('invalid', 'unknown_appointment_type', 'There is no such appointment type.', {
+      appointmentType: 'Unknown appointment type',
+    });
+  }
+  if (!policy) throw new Error('The booking policy row "default" is missing; migrations or seeding failed.');
+  const checked = checkBookingRequest({
+    weeklyHours: snapshot.weeklyHours,
+    overrides: snapshot.overrides,
+    timeOff: snapshot.timeOff,
+    busy: snapshot.busy,
+    appointmentType: { ...type, practitionerIds: practitioner?.offersType ? [practitioner.id] : [] },
+    policy,
+    now: Temporal.Instant.fromEpochMilliseconds(now.getTime()),
+    practitionerId: input.practitionerId,
+    requestedStart,
+    ...(type.newPatientsOnly ? { isNewPatient: !snapshot.patientSeenBefore } : {}),
+  });
+  if (!checked.ok) throw bookingRefusal(checked.error.code, checked.error.message);
+  // Offered implies an active practitioner; the location is one the practitioner works at that day.
+  const location = snapshot.locations.get(checked.value.locationId);
+  if (!practitioner || !location)
+    throw new Error('the accepted booking names an unknown practitioner or location');
+  const times = appointmentTimes(
+    new Date(checked.value.start.epochMilliseconds),
+    new Date(checked.value.end.epochMilliseconds),
+    type,
   );
+  if (snapshot.patientAppointments.some((a) => a.start < times.endAt && times.startAt < a.end)) {
+    throw patientAlreadyBooked();
+  }
+
+  // The id is chosen here, so the emails (which carry it in the calendar file's UID) and the answer
+  // are ready before anything is written.
+  const record: AppointmentRecord = {
+    id: randomUUID(),
+    status: 'booked',
+    patientId: patient.id,
+    patientUserId: patient.userId,
+    patientEmail: patient.email,
+    patientName: patient.name,
+    practitionerId: practitioner.id,
+    practitionerUserId: practitioner.userId,
+    practitionerName: practitioner.name,
+    appointmentTypeId: type.id,
+    appointmentType: type.slug,
+    appointmentTypeName: type.name,
+    durationMinutes: type.durationMinutes,
+    locationId: location.id,
+    locationName: location.name,
+    locationAddress: location.address,
+    timeZone: location.timeZone,
+    startAt: times.startAt,
+    endAt: times.endAt,
+    cancellationReason: null,
+    sequence: 0,
+    createdAt: now,
+  };
+  const answer = toAppointmentDto(record, policy);
+  const messages = draftNewBookingMessages(ctx.config, record, now);
+
+  const written = await refuseOverlapAsSlotTaken(
+    writeBooking(ctx.db, {
+      appointment: {
+        id: record.id,
+        patientId: patient.id,
+        practitionerId: practitioner.id,
+        locationId: location.id,
+        appointmentTypeId: type.id,
+        ...times,
+      },
+      actor,
+      now,
+      messages,
+      ...(idempotencyKey === undefined
+        ? {}
+        : {
+            idempotency: {
+              key: idempotencyKey,
+              requestHash,
+              statusCode: 201,
+              response: answer,
+              expiredBefore: new Date(now.getTime() - KEY_LIFETIME_MS),
+            },
+          }),
+    }),
+  );
+  if (!written && idempotencyKey !== undefined) {
+    // A concurrent request with the same key won: give its answer.
+    return replayAnswerOfRace(ctx.db, { userId: actor.userId, key: idempotencyKey, requestHash, now });
+  }
+  return { statusCode: 201, body: answer, replayed: false };
 }

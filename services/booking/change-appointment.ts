@@ -14,13 +14,9 @@ import { type Actor, isStaff } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { queueAppointmentMessage, scheduleAppointmentReminder } from './appointment-messages.ts';
+import { appointmentTimes } from './appointment-times.ts';
 import { type AppointmentRecord, findAppointmentRecord, toAppointmentDto } from './appointment-view.ts';
-import {
-  assertPatientIsFree,
-  bookingRefusal,
-  lockPractitionerSchedule,
-  refuseOverlapAsSlotTaken,
-} from './book-appointment.ts';
+import { assertPatientIsFree, bookingRefusal, refuseOverlapAsSlotTaken } from './book-appointment.ts';
 import { loadAppointmentType, loadBookingPolicy, loadSchedulingData } from './scheduling-data.ts';
 
 function notFound(): AppError {
@@ -143,7 +139,7 @@ export async function rescheduleAppointment(
     const { policy } = await checkChange(tx, ctx, actor, before, 'reschedule');
     const requestedStart = Temporal.Instant.from(newStart);
     const type = await loadAppointmentType(tx, before.appointmentType);
-    await lockPractitionerSchedule(tx, before.practitionerId);
+    // No lock: the exclusion constraint on busy times settles a race with a booking (decision 009).
     // The appointment being moved must not block its own new time.
     const data = await loadSchedulingData(
       tx,
@@ -169,8 +165,7 @@ export async function rescheduleAppointment(
       tx
         .update(appointments)
         .set({
-          startAt,
-          endAt,
+          ...appointmentTimes(startAt, endAt, type),
           locationId: checked.value.locationId,
           sequence: before.sequence + 1,
           updatedAt: now,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments, appointmentTypes } from '#db/schema/index.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { loadSchedulingData } from './scheduling-data.ts';
@@ -12,35 +13,35 @@ let clinic: ClinicFixture;
 beforeAll(async () => {
   database = await openTestDatabase();
   clinic = await createClinicFixture(database.db);
-  await database.db
-    .update(appointmentTypes)
-    .set({ bufferBeforeMinutes: 10, bufferAfterMinutes: 15 })
-    .where(eq(appointmentTypes.id, clinic.appointmentTypeId));
+  const bookedWith = { bufferBeforeMinutes: 10, bufferAfterMinutes: 15 };
   await database.db.insert(appointments).values([
     {
       patientId: clinic.patientIds[0]!,
       practitionerId: clinic.practitionerId,
       locationId: clinic.locationId,
       appointmentTypeId: clinic.appointmentTypeId,
-      startAt: new Date('2026-12-01T15:00:00Z'),
-      endAt: new Date('2026-12-01T15:45:00Z'),
+      ...appointmentTimes(new Date('2026-12-01T15:00:00Z'), new Date('2026-12-01T15:45:00Z'), bookedWith),
     },
     {
       patientId: clinic.patientIds[1]!,
       practitionerId: clinic.practitionerId,
       locationId: clinic.locationId,
       appointmentTypeId: clinic.appointmentTypeId,
-      startAt: new Date('2026-12-01T17:00:00Z'),
-      endAt: new Date('2026-12-01T17:45:00Z'),
+      ...appointmentTimes(new Date('2026-12-01T17:00:00Z'), new Date('2026-12-01T17:45:00Z')),
       status: 'cancelled',
     },
   ]);
+  // Buffers changed after booking do not move existing appointments' busy times.
+  await database.db
+    .update(appointmentTypes)
+    .set({ bufferBeforeMinutes: 30, bufferAfterMinutes: 0 })
+    .where(eq(appointmentTypes.id, clinic.appointmentTypeId));
 });
 
 afterAll(() => database.close());
 
 describe('loadSchedulingData', () => {
-  it("widens each live appointment by its type's buffers and leaves cancelled ones out", async () => {
+  it("gives each live appointment's busy time with the buffers it was booked with, and leaves cancelled ones out", async () => {
     const data = await loadSchedulingData(
       database.db,
       [clinic.practitionerId],

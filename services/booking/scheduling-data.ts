@@ -41,9 +41,9 @@ export type SchedulingData = {
   busy: BusyInterval[];
 };
 
-// Widest buffer an appointment type may have; busy intervals are searched this far outside the range.
+// More than the widest buffer an appointment type may have; appointments are searched this far
+// outside the range.
 const BUSY_MARGIN_HOURS = 24;
-const MINUTE_MS = 60_000;
 
 /** An active appointment type by slug with the practitioners who offer it; unknown slugs are a 422. */
 export async function loadAppointmentType(db: Database, slug: string): Promise<AppointmentTypeRecord> {
@@ -85,8 +85,8 @@ function toLocalTime(value: string): string {
 }
 
 /**
- * Working hours, date overrides, time off and live appointments (widened by their types' buffers) of
- * the given practitioners that can matter between `from` and `to`.
+ * Working hours, date overrides, time off and live appointments (their busy times: the visit widened
+ * by the buffers it was booked with) of the given practitioners that can matter between `from` and `to`.
  */
 export async function loadSchedulingData(
   db: Database,
@@ -150,18 +150,17 @@ export async function loadSchedulingData(
     db
       .select({
         practitionerId: appointments.practitionerId,
-        startAt: appointments.startAt,
-        endAt: appointments.endAt,
-        bufferBefore: appointmentTypes.bufferBeforeMinutes,
-        bufferAfter: appointmentTypes.bufferAfterMinutes,
+        busyFrom: appointments.busyFrom,
+        busyUntil: appointments.busyUntil,
       })
       .from(appointments)
-      .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
       .where(
         and(
           inArray(appointments.practitionerId, ids),
           ne(appointments.status, 'cancelled'),
           options.exceptAppointmentId ? ne(appointments.id, options.exceptAppointmentId) : undefined,
+          // Searched by the visit (the indexed columns), a day wider than the range: buffers are at
+          // most two hours (contracts/clinic-admin.ts), so no busy time that matters is missed.
           lt(appointments.startAt, searchTo),
           gt(appointments.endAt, searchFrom),
         ),
@@ -176,12 +175,11 @@ export async function loadSchedulingData(
       start: toInstant(row.startAt),
       end: toInstant(row.endAt),
     })),
-    // Buffers are added in epoch milliseconds: the same instants, without a Temporal.Duration per row,
-    // which made this mapping a third of a 62-day search's time in JavaScript (docs/PERFORMANCE.md).
+    // Each appointment's stored busy time: the visit and the buffers it was booked with.
     busy: busyRows.map((row) => ({
       practitionerId: row.practitionerId,
-      start: Temporal.Instant.fromEpochMilliseconds(row.startAt.getTime() - row.bufferBefore * MINUTE_MS),
-      end: Temporal.Instant.fromEpochMilliseconds(row.endAt.getTime() + row.bufferAfter * MINUTE_MS),
+      start: toInstant(row.busyFrom),
+      end: toInstant(row.busyUntil),
     })),
   };
 }
@@ -204,7 +202,7 @@ export function toInstant(date: Date): Temporal.Instant {
   return Temporal.Instant.fromEpochMilliseconds(date.getTime());
 }
 
-type HourRow = {
+export type HourRow = {
   practitionerId: string;
   locationId: string;
   timeZone: string;
@@ -213,7 +211,7 @@ type HourRow = {
   endsAt: string;
 };
 
-function groupWeeklyHours(rows: readonly HourRow[]): WeeklyHours[] {
+export function groupWeeklyHours(rows: readonly HourRow[]): WeeklyHours[] {
   const byKey = new Map<string, { base: Omit<WeeklyHours, 'days'>; days: Map<Weekday, LocalTimeRange[]> }>();
   for (const row of rows) {
     const key = `${row.practitionerId}|${row.locationId}`;
@@ -233,7 +231,7 @@ function groupWeeklyHours(rows: readonly HourRow[]): WeeklyHours[] {
   return [...byKey.values()].map(({ base, days }) => ({ ...base, days: Object.fromEntries(days) }));
 }
 
-type OverrideRow = {
+export type OverrideRow = {
   practitionerId: string;
   locationId: string;
   timeZone: string;
@@ -242,7 +240,7 @@ type OverrideRow = {
   endsAt: string | null;
 };
 
-function groupOverrides(rows: readonly OverrideRow[]): DateOverride[] {
+export function groupOverrides(rows: readonly OverrideRow[]): DateOverride[] {
   const byKey = new Map<string, DateOverride & { ranges: LocalTimeRange[] }>();
   for (const row of rows) {
     const key = `${row.practitionerId}|${row.locationId}|${row.onDate}`;

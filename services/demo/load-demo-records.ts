@@ -25,6 +25,7 @@ import {
   treatmentCourses,
   visitNotes,
 } from '#db/schema/index.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import type { ServiceContext } from '../context.ts';
 import {
   type CoursePatient,
@@ -42,6 +43,7 @@ const practitionerId = (n: number) => stableUuid(`practitioner:${n}`);
 const practitionerUserId = (n: number) => stableUuid(`user:practitioner${n}`);
 const patientId = (n: number) => stableUuid(`patient:${n}`);
 
+// The demo types' lengths; they have no buffers, so an appointment's busy time is its visit.
 const DURATION: Record<string, number> = { 'initial-consultation': 60, 'follow-up': 45, maintenance: 30 };
 
 type Clinic = { timeZone: string; today: Temporal.PlainDate };
@@ -177,8 +179,7 @@ async function insertCourse(ctx: ServiceContext, clinic: Clinic, p: CoursePatien
       practitionerId: practitionerId(p.practitioner),
       locationId: LOCATION_ID,
       appointmentTypeId: typeId(slug),
-      startAt: start,
-      endAt: end,
+      ...appointmentTimes(start, end),
       status: 'completed',
       createdBy: practitionerUserId(p.practitioner),
       createdAt: addMinutes(start, -60 * 24 * 7),
@@ -299,8 +300,7 @@ async function insertAppointment(
     practitionerId: practitionerId(visit.practitioner),
     locationId: LOCATION_ID,
     appointmentTypeId: typeId(visit.type),
-    startAt: start,
-    endAt: addMinutes(start, DURATION[visit.type]!),
+    ...appointmentTimes(start, addMinutes(start, DURATION[visit.type]!)),
     status: 'booked',
     createdBy: stableUuid(`user:patient${visit.patient}`),
     createdAt: bookedAt,

@@ -4,6 +4,7 @@ import { readQuestionnaireAnswers } from '#contracts/questionnaire-form.ts';
 import { appointments, auditEvents, questionnaireResponses } from '#db/schema/index.ts';
 import { registerPatient } from '#services/auth/accounts.ts';
 import type { Actor } from '#services/auth/actor.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
@@ -125,8 +126,7 @@ describe('filling in a questionnaire', () => {
       practitionerId: clinic.practitionerId,
       locationId: clinic.locationId,
       appointmentTypeId: clinic.appointmentTypeId,
-      startAt: new Date('2026-12-01T15:00:00Z'),
-      endAt: new Date('2026-12-01T15:45:00Z'),
+      ...appointmentTimes(new Date('2026-12-01T15:00:00Z'), new Date('2026-12-01T15:45:00Z')),
       status: 'booked',
     });
     const practitioner: Actor = { userId: clinic.practitionerUserId, role: 'practitioner' };

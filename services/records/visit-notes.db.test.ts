@@ -15,6 +15,7 @@ import {
   visitNotes,
 } from '#db/schema/index.ts';
 import type { Actor } from '#services/auth/actor.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
@@ -106,8 +107,7 @@ async function bookVisit(
       practitionerId,
       locationId: clinic.locationId,
       appointmentTypeId: clinic.appointmentTypeId,
-      startAt,
-      endAt: new Date(startAt.getTime() + 45 * 60_000),
+      ...appointmentTimes(startAt, new Date(startAt.getTime() + 45 * 60_000)),
     })
     .returning({ id: appointments.id });
   return { appointmentId: appointment!.id, patientId: patient!.id };

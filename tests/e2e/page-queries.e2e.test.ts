@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '#db/client.server.ts';
 import { runMigrations } from '#db/migrate.server.ts';
 import { appointments, patients, users } from '#db/schema/index.ts';
+import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import { seedArticlesOnce } from '#services/content/seed-articles.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { loadDemoContent } from '#services/demo/demo-content.ts';
@@ -85,8 +86,7 @@ describe('database statements per page', () => {
         practitionerId: clinic.practitionerId,
         locationId: clinic.locationId,
         appointmentTypeId: clinic.appointmentTypeId,
-        startAt: new Date(start),
-        endAt: new Date(new Date(start).getTime() + 45 * 60_000),
+        ...appointmentTimes(new Date(start), new Date(new Date(start).getTime() + 45 * 60_000)),
         status: 'booked',
         createdBy: clinic.practitionerUserId,
       });
@@ -125,8 +125,10 @@ describe('database statements per page', () => {
         practitionerId: clinic.practitionerId,
         locationId: clinic.locationId,
         appointmentTypeId: clinic.appointmentTypeId,
-        startAt: new Date(Date.UTC(2026, 2, day, 15, 0)),
-        endAt: new Date(Date.UTC(2026, 2, day, 15, 45)),
+        ...appointmentTimes(
+          new Date(Date.UTC(2026, 2, day, 15, 0)),
+          new Date(Date.UTC(2026, 2, day, 15, 45)),
+        ),
         status: 'booked',
         createdBy: user!.id,
       });
