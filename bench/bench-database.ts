@@ -21,6 +21,8 @@ export type RawQuery = (text: string, params?: unknown[]) => Promise<Record<stri
 
 export type BenchDatabase = {
   engine: 'pglite' | 'postgres';
+  /** The PostgreSQL database's address, for a server process of its own (none for PGlite). */
+  url?: string;
   ctx: ServiceContext;
   raw: RawQuery;
   close(): Promise<void>;
@@ -46,12 +48,16 @@ function benchContext(handle: DatabaseHandle): ServiceContext {
   return { db: handle.db, clock: { now: () => new Date(BENCH_NOW) }, config, log: createLogger('silent') };
 }
 
-async function prepare(handle: DatabaseHandle, close: () => Promise<void>): Promise<BenchDatabase> {
+async function prepare(
+  handle: DatabaseHandle,
+  close: () => Promise<void>,
+  url?: string,
+): Promise<BenchDatabase> {
   try {
     await runMigrations(handle);
     const ctx = benchContext(handle);
     await loadDemoData(ctx);
-    return { engine: handle.kind, ctx, raw: rawQueryOf(handle), close };
+    return { engine: handle.kind, ctx, raw: rawQueryOf(handle), close, ...(url ? { url } : {}) };
   } catch (error) {
     await close();
     throw error;
@@ -107,8 +113,12 @@ export async function openPostgresBenchDatabase(maxConnections = 10): Promise<Be
     await drop();
     throw error;
   }
-  return prepare(handle, async () => {
-    await handle.close();
-    await drop();
-  });
+  return prepare(
+    handle,
+    async () => {
+      await handle.close();
+      await drop();
+    },
+    url.toString(),
+  );
 }
