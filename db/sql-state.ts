@@ -3,6 +3,7 @@ export const SQL_STATE = {
   uniqueViolation: '23505',
   exclusionViolation: '23P01',
   serializationFailure: '40001',
+  deadlockDetected: '40P01',
 } as const;
 
 /** The SQLSTATE of a failed query, wherever the driver put it (drizzle wraps it in `cause`). */

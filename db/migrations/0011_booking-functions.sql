@@ -126,10 +126,19 @@ BEGIN
       RETURN false;
     END IF;
   END IF;
+  -- ON CONFLICT DO NOTHING makes this a speculative insertion: two bookings racing for overlapping
+  -- times settle which one wins without waiting on each other (a plain INSERT under an exclusion
+  -- constraint can deadlock when both have inserted before either checks). The loser raises the
+  -- exclusion violation, which undoes the key claim above with it.
   INSERT INTO appointments (id, patient_id, practitioner_id, location_id, appointment_type_id, start_at, end_at,
                             busy_from, busy_until, status, created_by, created_at, updated_at)
   VALUES (p_id, p_patient_id, p_practitioner_id, p_location_id, p_type_id, p_start_at, p_end_at,
-          p_busy_from, p_busy_until, 'booked', p_actor_user_id, p_now, p_now);
+          p_busy_from, p_busy_until, 'booked', p_actor_user_id, p_now, p_now)
+  ON CONFLICT DO NOTHING;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'the time overlaps another appointment' USING ERRCODE = 'exclusion_violation',
+      CONSTRAINT = 'appointments_no_overlap';
+  END IF;
   INSERT INTO appointment_changes (appointment_id, change, at, actor_user_id, start_at)
   VALUES (p_id, 'booked', p_now, p_actor_user_id, p_start_at);
   INSERT INTO outbox_messages (kind, appointment_id, dedupe_key, recipient, subject, body_text, calendar_file,

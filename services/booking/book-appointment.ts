@@ -32,12 +32,19 @@ export function slotTakenError(): AppError {
   return new AppError('conflict', 'slot_taken', 'This time is no longer free. Please choose another time.');
 }
 
-/** Inserts or updates appointment rows, turning the database's overlap refusal into `slot_taken`. */
+/**
+ * Inserts or updates appointment rows, turning the database's overlap refusal into `slot_taken`.
+ * A deadlock is one too: a plain UPDATE under the exclusion constraint (a reschedule) that meets an
+ * overlapping change in flight can end with both waiting on each other, and PostgreSQL then cancels
+ * one of them, the one whose time was contested (bookings avoid this, see migration 0011).
+ */
 export async function refuseOverlapAsSlotTaken<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    if (sqlStateOf(error) === SQL_STATE.exclusionViolation) throw slotTakenError();
+    const state = sqlStateOf(error);
+    if (state === SQL_STATE.exclusionViolation || state === SQL_STATE.deadlockDetected)
+      throw slotTakenError();
     throw error;
   }
 }

@@ -62,7 +62,8 @@ describe('kill -9 during a booking storm', () => {
     // The demo clinic already holds appointments (loaded directly, without emails): judge only the storm's.
     const demoIds = (await query<{ id: string }>('select id from appointments')).map((r) => r.id);
     const stormOnly = `not (a.id = any('{${demoIds.join(',')}}'::uuid[]))`;
-    const slots = await pickSeparateSlots(fetcher, localDate(3), localDate(20), 60);
+    // Enough attempts that the storm is still running when the kill comes, however fast booking gets.
+    const slots = await pickSeparateSlots(fetcher, localDate(3), localDate(40), 200);
 
     const attempts: Attempt[] = slots.flatMap((slot, s) =>
       [0, 1, 2].map((j) => ({
