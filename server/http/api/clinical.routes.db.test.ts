@@ -28,6 +28,22 @@ const errorShape = (code: string) => ({
   error: expect.objectContaining({ code, message: expect.any(String) }),
 });
 
+describe('compression of JSON answers', () => {
+  it('sends small answers as they are, with their length, and gzips large ones', async () => {
+    const small = await app.request('/api/v1/acupoints/BL-23', { headers: { 'accept-encoding': 'gzip' } });
+    const smallText = await small.text();
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('content-length')).toBe(String(Buffer.byteLength(smallText)));
+    expect(JSON.parse(smallText)).toMatchObject({ code: 'BL23' });
+
+    const large = await app.request('/api/v1/conditions/sciatica-radiculopathy', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(large.status).toBe(200);
+    expect(large.headers.get('content-encoding')).toBe('gzip');
+  });
+});
+
 describe('conditions', () => {
   it('lists every condition with its evidence grade', async () => {
     const { status, body } = await get('/api/v1/conditions');

@@ -60,6 +60,20 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
     await next();
   });
 
+  // gzip (app.ts) leaves bodies under 1 KB alone only when it knows their length, and JSON answers
+  // carried none, so every small answer went through gzip's web streams (about 0.8 ms each for a
+  // few hundred bytes, docs/PERFORMANCE.md). Most API answers are that small: give them a length.
+  api.use('/v1/*', async (c, next) => {
+    await next();
+    const res = c.res;
+    if (!res.body || res.headers.has('content-length')) return;
+    if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) return;
+    const body = await res.arrayBuffer();
+    const headers = new Headers(res.headers);
+    headers.set('content-length', String(body.byteLength));
+    c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+  });
+
   api.route('/v1', createAuthRoutes(deps, signIn));
   api.route('/v1', createClinicalRoutes(deps));
   api.route('/v1', createBookingRoutes(deps));
