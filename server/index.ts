@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { type Config, ConfigError, loadConfig } from '#config/index.ts';
 import { DatabaseUnavailableError, openDatabase } from '#db/client.server.ts';
@@ -14,7 +13,8 @@ import { loadDemoContent } from '#services/demo/demo-content.ts';
 import { isDatabaseEmpty, loadDemoData } from '#services/demo/load-demo-data.ts';
 import { createLogger } from '#services/logger.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { createApp } from './http/app.ts';
+import { createHttpSurface } from './http/app.ts';
+import { createNodeListener } from './http/kept-page.ts';
 import { installSharedRateLimitStore } from './http/rate-limit.ts';
 import { createRedisRateLimitStore } from './http/redis-rate-limit-store.ts';
 
@@ -55,7 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await seedArticlesOnce(services);
 
     const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string };
-    const app = createApp(
+    const { app, serveKeptPage } = createHttpSurface(
       {
         services,
         isDatabaseReady: () =>
@@ -69,7 +69,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Several app processes share rate-limit counts through Redis when REDIS_URL is set (DEPLOY.md).
     const rateLimitStore = config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : null;
     installSharedRateLimitStore(rateLimitStore);
-    const server = await listen(app.fetch, config.port, config.host);
+    // Kept public pages are answered before Hono when possible (issue 10, http/kept-page.ts).
+    const server = await listen(
+      createNodeListener(app.fetch, serveKeptPage, config.host),
+      config.port,
+      config.host,
+    );
     const mailWorker: MailWorker | null = config.mail.runWorker ? startMailWorker(services) : null;
     const retention = startRetentionJob(services);
     let stopping: Promise<void> | null = null;
@@ -102,15 +107,12 @@ async function loadWebBuild() {
   return { build, clientDir: new URL('build/client', ROOT).pathname };
 }
 
-function listen(
-  fetch: Parameters<typeof serve>[0]['fetch'],
-  port: number,
-  hostname: string,
-): Promise<Server> {
+function listen(listener: RequestListener, port: number, hostname: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }) as Server;
+    const server = createServer(listener);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
+    server.listen(port, hostname);
   });
 }
 

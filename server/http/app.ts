@@ -10,6 +10,8 @@ import { isDatabaseUnreachable } from '#services/errors.ts';
 import { createApi, createSignInLimits } from './api/index.ts';
 import { apiError, isAppError, respondWithAppError } from './errors.ts';
 import { createFhirApi } from './fhir/index.ts';
+import type { KeptPageServer } from './kept-page.ts';
+import { LOAD_NOTHING_CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers.ts';
 import type { AppEnv, HttpDeps } from './types.ts';
 import { mountWebApp } from './web.ts';
 
@@ -21,11 +23,23 @@ export type AppOptions = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+export type HttpSurface = {
+  app: Hono<AppEnv>;
+  /** Kept public pages answered from node:http before Hono (kept-page.ts); null without the site. */
+  serveKeptPage: KeptPageServer | null;
+};
+
+/** The Hono app alone, for `app.request()` in tests and wherever the fast path is not wanted. */
+export function createApp(deps: HttpDeps, options: AppOptions): Hono<AppEnv> {
+  return createHttpSurface(deps, options).app;
+}
+
 /** The whole HTTP surface: /healthz, /api, /fhir/R4, static assets, then the React Router site. */
-export function createApp(deps: HttpDeps, options: AppOptions) {
+export function createHttpSurface(deps: HttpDeps, options: AppOptions): HttpSurface {
   const app = new Hono<AppEnv>();
+  let serveKeptPage: KeptPageServer | null = null;
   const signInLimits = createSignInLimits();
-  const servedOverHttps = deps.services.config.publicUrl.startsWith('https://');
+  const hardening = securityHeaders(deps.services.config.publicUrl.startsWith('https://'));
 
   // gzip for text answers that the client accepts compressed (pages, scripts, CSS, JSON): scripts
   // shrink to about a third, which is most of a phone's first-load time.
@@ -36,15 +50,11 @@ export function createApp(deps: HttpDeps, options: AppOptions) {
     c.set('clientAddress', clientAddressOf(c.env));
     c.set('viewer', null);
     await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.res.headers.set('X-Frame-Options', 'DENY');
+    for (const [name, value] of hardening) c.res.headers.set(name, value);
     // Pages set their own policy with a script nonce (web.ts); everything else may load nothing.
     if (!c.res.headers.has('Content-Security-Policy')) {
-      c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+      c.res.headers.set('Content-Security-Policy', LOAD_NOTHING_CONTENT_SECURITY_POLICY);
     }
-    if (servedOverHttps)
-      c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
 
   app.onError((error, c) => {
@@ -124,9 +134,9 @@ export function createApp(deps: HttpDeps, options: AppOptions) {
     app.use('*', (c, next) =>
       c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : formLimit(c, next),
     );
-    mountWebApp(app, deps, build, signInLimits);
+    serveKeptPage = mountWebApp(app, deps, build, signInLimits);
   }
-  return app;
+  return { app, serveKeptPage };
 }
 
 function clientAddressOf(env: unknown): string {

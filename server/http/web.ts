@@ -1,49 +1,46 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import { generateCookie, getCookie } from 'hono/cookie';
+import { generateCookie } from 'hono/cookie';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import type { WebLoadContext, WebSignInResult } from '#app/load-context.ts';
-import {
-  describeVisitSource,
-  encodeVisitSource,
-  VISIT_SOURCE_COOKIE,
-  VISIT_SOURCE_MAX_AGE_SECONDS,
-} from '#contracts/visit-source.ts';
 import { resolveSession, revokeAllSessions, revokeSession } from '#services/auth/sessions.ts';
 import { normaliseEmail, signInWithPassword } from '#services/auth/sign-in.ts';
 import type { SignInLimits } from './api/auth.routes.ts';
-import {
-  bodyFor,
-  type CachedPage,
-  createPageCache,
-  entityTagFor,
-  matchesIfNoneMatch,
-  type PageCache,
-} from './page-cache.ts';
-import { randomToken } from './random-tokens.ts';
+import { answerKeptPage, createKeptPageServer, type KeptPageServer } from './kept-page.ts';
+import { type CachedPage, createPageCache, type PageCache } from './page-cache.ts';
+import { pageContentSecurityPolicy, securityHeaders } from './security-headers.ts';
 import type { AppEnv, HttpDeps } from './types.ts';
+import {
+  createVisitorSettings,
+  readVisitor,
+  SESSION_COOKIE,
+  siteCookieOptions,
+  type Visitor,
+} from './visitor.ts';
 
-export const SESSION_COOKIE = 'bp_session';
-export const CSRF_COOKIE = 'bp_csrf';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** How long this process keeps a rendered public page: the most a change made elsewhere waits. */
 export const PAGE_CACHE_TTL_MS = 10_000;
-/** How long a browser (or, for pages without a form token, a shared cache) may reuse one. */
-export const PUBLIC_PAGE_MAX_AGE_SECONDS = 60;
 
 /**
  * Hands every non-API request to React Router with the viewer, a CSRF token and the services in
  * its load context. CSRF: a random cookie plus a hidden form field carrying its HMAC (signed
  * double submit), checked here for every state-changing request before any action runs.
+ * Returns the node:http fast path for kept pages, which answers before Hono (kept-page.ts).
  */
-export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuild, limits: SignInLimits) {
+export function mountWebApp(
+  app: Hono<AppEnv>,
+  deps: HttpDeps,
+  build: ServerBuild,
+  limits: SignInLimits,
+): KeptPageServer {
   const handle = createRequestHandler(
     build,
     deps.services.config.env === 'production' ? 'production' : 'development',
   );
   const secure = deps.services.config.publicUrl.startsWith('https://');
-  const secret = deps.services.config.appSecret;
+  const visitorSettings = createVisitorSettings({ secure, secret: deps.services.config.appSecret });
   const pageCache = createPageCache(build, {
     ttlMs: PAGE_CACHE_TTL_MS,
     maxEntries: 500,
@@ -52,13 +49,17 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
   deps.services.contentChanges?.subscribe(() => pageCache.clear());
 
   app.all('*', async (c) => {
-    let csrfSeed = getCookie(c, CSRF_COOKIE);
-    const setCookies: string[] = [];
-    if (!csrfSeed || !/^[A-Za-z0-9_-]{20,100}$/.test(csrfSeed)) {
-      csrfSeed = randomToken(24, 'base64url');
-      setCookies.push(generateCookie(CSRF_COOKIE, csrfSeed, cookieOptions(secure)));
-    }
-    const csrfToken = signCsrf(secret, csrfSeed);
+    const visitor = readVisitor(
+      {
+        method: c.req.method,
+        url: c.req.url,
+        path: c.req.path,
+        cookieHeader: c.req.header('cookie'),
+        referer: c.req.header('referer'),
+      },
+      visitorSettings,
+    );
+    const { csrfToken, cspNonce, setCookies, sessionToken } = visitor;
 
     if (STATE_CHANGING.has(c.req.method)) {
       const verdict = await checkCsrf(c, csrfToken, deps.services.config.publicUrl);
@@ -71,38 +72,20 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
       }
     }
 
-    // Where the visit came from (landing page, another site, utm tags), kept for the contact form.
-    if (c.req.method === 'GET' && !/\.\w+$/.test(c.req.path)) {
-      const source = describeVisitSource({
-        url: c.req.url,
-        referrer: c.req.header('referer'),
-        hasSource: getCookie(c, VISIT_SOURCE_COOKIE) !== undefined,
-      });
-      if (source) {
-        setCookies.push(
-          generateCookie(VISIT_SOURCE_COOKIE, encodeVisitSource(source), {
-            ...cookieOptions(secure),
-            maxAge: VISIT_SOURCE_MAX_AGE_SECONDS,
-          }),
-        );
-      }
-    }
-
-    const sessionToken = getCookie(c, SESSION_COOKIE);
-    const cspNonce = randomToken(16, 'base64');
     // Anonymous reading pages are the same for everyone: served from this process's page cache.
     // Anyone with a session cookie (even an expired one) always gets a page rendered for them.
+    // (The fast path in kept-page.ts answers the same requests before Hono when it can.)
     const url = new URL(c.req.url);
     const cacheKey = c.req.method === 'GET' && !sessionToken && url.search === '' ? url.pathname : null;
     if (cacheKey) {
       const kept = pageCache.get(cacheKey);
-      if (kept) return respondWithKeptPage(c, kept, { csrfToken, cspNonce, setCookies });
+      if (kept) return respondWithKeptPage(c, kept, visitor);
     }
     const publicKind = cacheKey ? pageCache.publicRouteKind(cacheKey) : null;
 
     const viewer = sessionToken ? await resolveSession(deps.services, sessionToken, 'browser') : null;
     if (sessionToken && !viewer)
-      setCookies.push(generateCookie(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
+      setCookies.push(generateCookie(SESSION_COOKIE, '', { ...siteCookieOptions(secure), maxAge: 0 }));
 
     const context: WebLoadContext = {
       services: deps.services,
@@ -133,7 +116,7 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
           return {
             ok: true,
             setCookie: generateCookie(SESSION_COOKIE, result.value.token, {
-              ...cookieOptions(secure),
+              ...siteCookieOptions(secure),
               expires: result.value.expiresAt,
             }),
             viewer: { role: result.value.user.role },
@@ -142,7 +125,7 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
         signOut: async (options?: { everywhere?: boolean }) => {
           if (viewer && options?.everywhere) await revokeAllSessions(deps.services, viewer.userId);
           else if (viewer) await revokeSession(deps.services, viewer.sessionId);
-          return generateCookie(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 });
+          return generateCookie(SESSION_COOKIE, '', { ...siteCookieOptions(secure), maxAge: 0 });
         },
       },
     };
@@ -150,7 +133,7 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
     let response = await handle(c.req.raw, context);
     if (cacheKey && publicKind) {
       const kept = await keepIfPublic(pageCache, cacheKey, publicKind, response);
-      if (kept.entry) return respondWithKeptPage(c, kept.entry, { csrfToken, cspNonce, setCookies });
+      if (kept.entry) return respondWithKeptPage(c, kept.entry, visitor);
       // Not kept (an error or a redirect, a cookie of its own, scripts): this visitor's own values.
       const body = kept.body
         .replaceAll(pageCache.csrfPlaceholder, csrfToken)
@@ -167,6 +150,13 @@ export function mountWebApp(app: Hono<AppEnv>, deps: HttpDeps, build: ServerBuil
     if (viewer && !response.headers.has('Cache-Control'))
       response.headers.set('Cache-Control', 'private, no-store');
     return response;
+  });
+
+  return createKeptPageServer({
+    pageCache,
+    readVisitor: (request) => readVisitor(request, visitorSettings),
+    securityHeaders: securityHeaders(secure),
+    log: deps.services.log,
   });
 }
 
@@ -186,63 +176,13 @@ async function keepIfPublic(
   return { entry: keepable ? cache.put(key, kind, response.headers, body) : null, body };
 }
 
-/**
- * A kept page for one visitor: their CSRF token in its forms, their cookies, a fresh CSP nonce,
- * an entity tag for If-None-Match, and caching rules. A page whose forms carry the visitor's token,
- * or whose answer sets a cookie, is `private`; `Vary: Cookie` keeps any cache from handing a
- * page kept for an anonymous visitor to someone signed in.
- */
-function respondWithKeptPage(
-  c: Context<AppEnv>,
-  page: CachedPage,
-  visitor: { csrfToken: string; cspNonce: string; setCookies: string[] },
-): Response {
-  const headers = new Headers(page.headers);
-  const tag = entityTagFor(page, visitor.csrfToken);
-  headers.set('ETag', tag);
-  if (page.kind === 'page') {
-    const shared = page.parts.length === 1 && visitor.setCookies.length === 0;
-    headers.set('Cache-Control', `${shared ? 'public' : 'private'}, max-age=${PUBLIC_PAGE_MAX_AGE_SECONDS}`);
-    headers.append('Vary', 'Cookie');
-  }
-  // Said here, the compression middleware need not add it: a header added to a finished answer
-  // makes Hono rebuild the answer around a stream (seen in a profile of the article bench).
-  headers.append('Vary', 'Accept-Encoding');
-  for (const cookie of visitor.setCookies) headers.append('Set-Cookie', cookie);
-  headers.set('Content-Security-Policy', pageContentSecurityPolicy(visitor.cspNonce));
-  if (matchesIfNoneMatch(c.req.header('if-none-match'), tag)) {
-    headers.delete('Content-Type');
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(bodyFor(page, visitor.csrfToken), { status: 200, headers });
-}
-
-/**
- * Scripts run only from our origin or with this response's nonce (React Router's inline hydration
- * data carries it), so injected markup cannot run script. Style attributes stay allowed: they
- * cannot execute code, and server-rendered charts use them.
- */
-export function pageContentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join('; ');
-}
-
-function cookieOptions(secure: boolean) {
-  return { path: '/', httpOnly: true, sameSite: 'Lax', secure } as const;
-}
-
-function signCsrf(secret: string, seed: string): string {
-  return createHmac('sha256', secret).update(`csrf:${seed}`).digest('base64url');
+/** The kept page's answer (kept-page.ts, shared with the fast path) as a Web Response. */
+function respondWithKeptPage(c: Context<AppEnv>, page: CachedPage, visitor: Visitor): Response {
+  const answer = answerKeptPage(page, visitor, c.req.header('if-none-match'));
+  const headers = new Headers();
+  for (let i = 0; i < answer.headers.length; i += 2)
+    headers.append(answer.headers[i]!, answer.headers[i + 1]!);
+  return new Response(answer.body && Buffer.concat(answer.body), { status: answer.status, headers });
 }
 
 async function checkCsrf(c: Context<AppEnv>, expected: string, publicUrl: string) {
