@@ -148,7 +148,8 @@ const MAX_SPANS_PER_ZONE = 256;
 
 function spanCovers(span: ObservanceSpan, from: bigint, to: bigint): boolean {
   return (
-    (span.startNs === null || span.startNs <= from) && (span.endNs === null || (from < span.endNs && to < span.endNs))
+    (span.startNs === null || span.startNs <= from) &&
+    (span.endNs === null || (from < span.endNs && to < span.endNs))
   );
 }
 
@@ -156,7 +157,11 @@ function spanCovers(span: ObservanceSpan, from: bigint, to: bigint): boolean {
  * The observances of `zone` from the one in force at `from` through the first change after `to`,
  * so every time in the event (and the next change, for programs that like both kinds) is defined.
  */
-export function listTimeZoneObservances(zone: string, from: Temporal.Instant, to: Temporal.Instant): readonly Observance[] {
+export function listTimeZoneObservances(
+  zone: string,
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+): readonly Observance[] {
   const spans = spansByZone.get(zone) ?? [];
   const kept = spans.find((span) => spanCovers(span, from.epochNanoseconds, to.epochNanoseconds));
   if (kept) return kept.observances;
