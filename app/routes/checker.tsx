@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { CheckerRequestSchema } from '#contracts/checker.ts';
 import { type CheckerAnswers, DURATION_CHOICES, parseCheckerAnswers } from '#contracts/checker-form.ts';
@@ -21,6 +21,7 @@ import {
   type StepId,
   toCheckerRequest,
 } from '../checker-flow';
+import { optionsOf } from '../components/choice-fields';
 import { CsrfField } from '../components/csrf-field';
 import { telHref } from '../format';
 import publicPagesHref from '../public-pages.css?url';
@@ -222,68 +223,44 @@ function ErrorLine({ error }: { error?: string }) {
   ) : null;
 }
 
+type ChoiceOption = { value: string; label: string };
+
+/** Options in the order of `values` (the contract's order), each with its label. */
+function labelled<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): ChoiceOption[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+// The questions answered with one choice: the form field each sends and its options, in order.
+const ONE_ANSWER_STEPS: Record<
+  'duration' | 'first-episode' | 'pregnancy',
+  { name: 'duration' | 'firstEpisode' | 'pregnant'; options: readonly ChoiceOption[] }
+> = {
+  duration: { name: 'duration', options: labelled(DURATION_CHOICES, DURATION_LABELS) },
+  'first-episode': { name: 'firstEpisode', options: optionsOf(FIRST_EPISODE_LABELS) },
+  pregnancy: { name: 'pregnant', options: optionsOf(PREGNANCY_LABELS) },
+};
+
 function StepChoices({ step, answers }: { step: StepId; answers: CheckerAnswers }) {
   switch (step) {
     case 'areas':
       return (
-        <div className="choices choices--grid">
-          {PAIN_AREAS.map((area) => (
-            <Choice
-              key={area}
-              type="checkbox"
-              name="painAreas"
-              value={area}
-              label={PAIN_AREA_LABELS[area]}
-              checked={answers.painAreas?.includes(area) ?? false}
-            />
-          ))}
-        </div>
+        <Choices
+          type="checkbox"
+          name="painAreas"
+          options={labelled(PAIN_AREAS, PAIN_AREA_LABELS)}
+          checked={answers.painAreas ?? []}
+          grid
+        />
       );
     case 'duration':
-      return (
-        <div className="choices">
-          {DURATION_CHOICES.map((d) => (
-            <Choice
-              key={d}
-              type="radio"
-              name="duration"
-              value={d}
-              label={DURATION_LABELS[d]}
-              checked={answers.duration === d}
-            />
-          ))}
-        </div>
-      );
     case 'first-episode':
-      return (
-        <div className="choices">
-          {(Object.keys(FIRST_EPISODE_LABELS) as Array<keyof typeof FIRST_EPISODE_LABELS>).map((v) => (
-            <Choice
-              key={v}
-              type="radio"
-              name="firstEpisode"
-              value={v}
-              label={FIRST_EPISODE_LABELS[v]}
-              checked={answers.firstEpisode === v}
-            />
-          ))}
-        </div>
-      );
-    case 'pregnancy':
-      return (
-        <div className="choices">
-          {(Object.keys(PREGNANCY_LABELS) as Array<keyof typeof PREGNANCY_LABELS>).map((v) => (
-            <Choice
-              key={v}
-              type="radio"
-              name="pregnant"
-              value={v}
-              label={PREGNANCY_LABELS[v]}
-              checked={answers.pregnant === v}
-            />
-          ))}
-        </div>
-      );
+    case 'pregnancy': {
+      const { name, options } = ONE_ANSWER_STEPS[step];
+      return <Choices type="radio" name={name} options={options} checked={[answers[name]]} />;
+    }
     case 'age':
       return null;
     default: {
@@ -291,17 +268,7 @@ function StepChoices({ step, answers }: { step: StepId; answers: CheckerAnswers 
       const flags = RED_FLAG_GROUP_FLAGS[step];
       const ticked = flags.filter((id) => answers.redFlags?.includes(id));
       return (
-        <div className="choices">
-          {flags.map((id) => (
-            <Choice
-              key={id}
-              type="checkbox"
-              name="redFlags"
-              value={id}
-              label={RED_FLAG_LABELS[id]}
-              checked={ticked.includes(id)}
-            />
-          ))}
+        <Choices type="checkbox" name="redFlags" options={labelled(flags, RED_FLAG_LABELS)} checked={ticked}>
           <p className="choices__or" aria-hidden="true">
             or
           </p>
@@ -312,10 +279,38 @@ function StepChoices({ step, answers }: { step: StepId; answers: CheckerAnswers 
             label="None of these"
             checked={answered && ticked.length === 0}
           />
-        </div>
+        </Choices>
       );
     }
   }
+}
+
+/** One question's options, all sharing one name, ticked where the answers so far hold their value. */
+function Choices(props: {
+  type: 'checkbox' | 'radio';
+  name: string;
+  options: readonly ChoiceOption[];
+  checked: readonly (string | undefined)[];
+  /** Short labels (body areas) sit in columns. */
+  grid?: boolean;
+  /** What follows the options inside the same list, e.g. "None of these". */
+  children?: ReactNode;
+}) {
+  return (
+    <div className={props.grid ? 'choices choices--grid' : 'choices'}>
+      {props.options.map((option) => (
+        <Choice
+          key={option.value}
+          type={props.type}
+          name={props.name}
+          value={option.value}
+          label={option.label}
+          checked={props.checked.includes(option.value)}
+        />
+      ))}
+      {props.children}
+    </div>
+  );
 }
 
 function Choice(props: {

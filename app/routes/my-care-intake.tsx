@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { data, Form, redirect, type ShouldRevalidateFunctionArgs, useNavigation } from 'react-router';
 import {
   FREE_TEXT_MAX,
@@ -225,6 +226,66 @@ const YES_NO = [
   { value: 'no', label: 'No' },
 ];
 
+/** What a step's questions show: the answers saved so far and the messages from the last save. */
+type StepAnswers = { values: IntakeStepValues; fields: Record<string, string> };
+
+/** A free-text box: every one on this form is optional and capped at the same length. */
+type TextQuestion = { name: string; label: string; hint?: string; rows?: number };
+
+const ABOUT_TEXT_QUESTIONS: readonly TextQuestion[] = [
+  { name: 'painStory', label: 'How did it start?' },
+  { name: 'betterWorse', label: 'What makes it better, and what makes it worse?' },
+  {
+    name: 'previousTreatment',
+    label: 'What have you tried for it so far?',
+    hint: 'For example: physical therapy, chiropractic, massage, injections, exercises.',
+  },
+  { name: 'goals', label: 'What would you most like to be able to do again?' },
+];
+
+const HEALTH_TEXT_QUESTIONS: readonly TextQuestion[] = [
+  {
+    name: 'otherConditions',
+    label: 'Other health conditions',
+    hint: 'For example: heart problems, high blood pressure, arthritis, cancer now or in the past.',
+  },
+  { name: 'operations', label: 'Operations or serious injuries' },
+  {
+    name: 'medicines',
+    label: 'Medicines you take',
+    hint: 'Include ones you buy yourself, and vitamins or herbal remedies.',
+  },
+  { name: 'allergies', label: 'Allergies' },
+  {
+    name: 'gp',
+    label: 'Your doctor',
+    hint: 'Their name and practice, in case we need to contact them.',
+    rows: 2,
+  },
+];
+
+const WHERE_TEXT_QUESTIONS: readonly TextQuestion[] = [
+  { name: 'details', label: 'Anything else we should know about these?' },
+];
+
+// The safety lists a patient ticks from, each with "None of these" so that an unticked list can
+// be told apart from an unanswered one.
+type TickListQuestion = { name: string; legend: string; labels: Readonly<Record<string, string>> };
+
+const TICK_LIST_QUESTIONS: readonly TickListQuestion[] = [
+  {
+    name: 'anticoagulants',
+    legend: 'Do you take any of these blood thinners?',
+    labels: ANTICOAGULANT_LABELS,
+  },
+  { name: 'implants', legend: 'Do you have any of these implants or devices?', labels: IMPLANT_LABELS },
+  {
+    name: 'skinConditions',
+    legend: 'Do you have any of these skin problems at the moment?',
+    labels: SKIN_CONDITION_LABELS,
+  },
+];
+
 function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, string> }) {
   const navigation = useNavigation();
   const autosave = useAutosave();
@@ -260,70 +321,13 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
               value={read(v, 'howLong')}
               error={fields.howLong}
             />
-            <TextAreaField
-              name="painStory"
-              label="How did it start?"
-              value={read(v, 'painStory')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="betterWorse"
-              label="What makes it better, and what makes it worse?"
-              value={read(v, 'betterWorse')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="previousTreatment"
-              label="What have you tried for it so far?"
-              hint="For example: physical therapy, chiropractic, massage, injections, exercises."
-              value={read(v, 'previousTreatment')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="goals"
-              label="What would you most like to be able to do again?"
-              value={read(v, 'goals')}
-              maxLength={FREE_TEXT_MAX}
-            />
+            <TextQuestions questions={ABOUT_TEXT_QUESTIONS} values={v} />
           </>
         ) : null}
         {d.step === 'health' ? (
           <>
             <p>Leave a box empty if it does not apply to you.</p>
-            <TextAreaField
-              name="otherConditions"
-              label="Other health conditions"
-              hint="For example: heart problems, high blood pressure, arthritis, cancer now or in the past."
-              value={read(v, 'otherConditions')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="operations"
-              label="Operations or serious injuries"
-              value={read(v, 'operations')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="medicines"
-              label="Medicines you take"
-              hint="Include ones you buy yourself, and vitamins or herbal remedies."
-              value={read(v, 'medicines')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="allergies"
-              label="Allergies"
-              value={read(v, 'allergies')}
-              maxLength={FREE_TEXT_MAX}
-            />
-            <TextAreaField
-              name="gp"
-              label="Your doctor"
-              hint="Their name and practice, in case we need to contact them."
-              value={read(v, 'gp')}
-              maxLength={FREE_TEXT_MAX}
-              rows={2}
-            />
+            <TextQuestions questions={HEALTH_TEXT_QUESTIONS} values={v} />
           </>
         ) : null}
         {d.step === 'safety' ? <SafetyQuestions values={v} fields={fields} /> : null}
@@ -333,32 +337,14 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
               Knowing where helps your practitioner choose safe points. Tick all that apply, or leave them
               empty if you are not sure.
             </p>
-            {d.ticked.implants.map((kind) => (
-              <CheckboxGroup
-                key={kind}
-                name={`implant-${kind}`}
-                legend={`Where is it: ${IMPLANT_LABELS[kind as keyof typeof IMPLANT_LABELS] ?? kind}?`}
-                options={optionsOf(REGION_LABELS)}
-                values={readList(v, `implant-${kind}`)}
-                className="choice-group--columns"
-              />
-            ))}
-            {d.ticked.skinConditions.map((kind) => (
-              <CheckboxGroup
-                key={kind}
-                name={`skin-${kind}`}
-                legend={`Where is it: ${SKIN_CONDITION_LABELS[kind as keyof typeof SKIN_CONDITION_LABELS] ?? kind}?`}
-                options={optionsOf(REGION_LABELS)}
-                values={readList(v, `skin-${kind}`)}
-                className="choice-group--columns"
-              />
-            ))}
-            <TextAreaField
-              name="details"
-              label="Anything else we should know about these?"
-              value={read(v, 'details')}
-              maxLength={FREE_TEXT_MAX}
+            <WhereQuestions prefix="implant" kinds={d.ticked.implants} labels={IMPLANT_LABELS} values={v} />
+            <WhereQuestions
+              prefix="skin"
+              kinds={d.ticked.skinConditions}
+              labels={SKIN_CONDITION_LABELS}
+              values={v}
             />
+            <TextQuestions questions={WHERE_TEXT_QUESTIONS} values={v} />
           </>
         ) : null}
         {d.step === 'consent' ? <ConsentQuestions values={v} fields={fields} /> : null}
@@ -376,13 +362,7 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
   );
 }
 
-function SafetyQuestions({
-  values: v,
-  fields,
-}: {
-  values: IntakeStepValues;
-  fields: Record<string, string>;
-}) {
+function SafetyQuestions({ values: v, fields }: StepAnswers) {
   return (
     <>
       <p>
@@ -405,116 +385,154 @@ function SafetyQuestions({
         value={read(v, 'trimester')}
         error={fields.trimester}
       />
-      <CheckboxGroup
-        name="anticoagulants"
-        legend="Do you take any of these blood thinners?"
-        hint="Tick all that apply, or “None of these”."
-        options={[...optionsOf(ANTICOAGULANT_LABELS), NONE_OPTION]}
-        values={readList(v, 'anticoagulants')}
-        error={fields.anticoagulants}
-      />
-      <CheckboxGroup
-        name="implants"
-        legend="Do you have any of these implants or devices?"
-        hint="Tick all that apply, or “None of these”."
-        options={[...optionsOf(IMPLANT_LABELS), NONE_OPTION]}
-        values={readList(v, 'implants')}
-        error={fields.implants}
-      />
-      <CheckboxGroup
-        name="skinConditions"
-        legend="Do you have any of these skin problems at the moment?"
-        hint="Tick all that apply, or “None of these”."
-        options={[...optionsOf(SKIN_CONDITION_LABELS), NONE_OPTION]}
-        values={readList(v, 'skinConditions')}
-        error={fields.skinConditions}
-      />
-      {REQUIRED_SAFETY_BOOLEANS.map((name) => (
-        <RadioGroup
-          key={name}
-          name={name}
-          legend={SAFETY_QUESTION_TEXT[name].question}
-          options={YES_NO}
-          value={read(v, name)}
-          error={fields[name]}
-          inline
+      {TICK_LIST_QUESTIONS.map((q) => (
+        <CheckboxGroup
+          key={q.name}
+          name={q.name}
+          legend={q.legend}
+          hint="Tick all that apply, or “None of these”."
+          options={[...optionsOf(q.labels), NONE_OPTION]}
+          values={readList(v, q.name)}
+          error={fields[q.name]}
         />
       ))}
+      <YesNoQuestions names={REQUIRED_SAFETY_BOOLEANS} values={v} fields={fields} />
       <h2 className="intake__subheading">A few more, if you can</h2>
-      {OPTIONAL_SAFETY_BOOLEANS.map((name) => (
-        <RadioGroup
-          key={name}
-          name={name}
-          legend={SAFETY_QUESTION_TEXT[name].question}
-          options={YES_NO}
-          value={read(v, name)}
-          error={fields[name]}
-          inline
-        />
-      ))}
+      <YesNoQuestions names={OPTIONAL_SAFETY_BOOLEANS} values={v} fields={fields} />
     </>
   );
 }
 
-function ConsentQuestions({
-  values: v,
-  fields,
+function ConsentQuestions({ values: v, fields }: StepAnswers) {
+  return (
+    <>
+      <Consent
+        id="treatment"
+        heading="About your treatment"
+        name="consentToTreatment"
+        agreement="I have read this. I agree to have acupuncture and the related treatments my practitioner explains to me first."
+        values={v}
+        fields={fields}
+      >
+        <li>
+          Acupuncture uses very fine, sterile needles that are used once and thrown away. They usually stay in
+          for 10 to 30 minutes. Your practitioner may also suggest warmth, cupping or a mild electrical
+          current, and will explain first.
+        </li>
+        <li>
+          Afterwards some people feel a little sore, tired or light-headed, or have a small bruise. This
+          passes quickly. Fainting can happen but is uncommon. Serious problems are very rare.
+        </li>
+        <li>Acupuncture may help back pain, but it does not help everyone.</li>
+        <li>You can ask questions, and you can stop the treatment at any time.</li>
+      </Consent>
+      <Consent
+        id="data"
+        heading="About your information"
+        name="consentToDataProcessing"
+        agreement="I agree to the clinic keeping and using my health information in this way."
+        values={v}
+        fields={fields}
+      >
+        <li>We keep your answers, notes and scores securely to care for you.</li>
+        <li>We share them only with the people caring for you at the clinic, or when the law requires it.</li>
+        <li>You can download everything we keep about you from My care at any time.</li>
+      </Consent>
+    </>
+  );
+}
+
+function TextQuestions({
+  questions,
+  values,
 }: {
+  questions: readonly TextQuestion[];
   values: IntakeStepValues;
-  fields: Record<string, string>;
+}) {
+  return questions.map((q) => (
+    <TextAreaField
+      key={q.name}
+      name={q.name}
+      label={q.label}
+      hint={q.hint}
+      value={read(values, q.name)}
+      maxLength={FREE_TEXT_MAX}
+      rows={q.rows}
+    />
+  ));
+}
+
+function YesNoQuestions({
+  names,
+  values,
+  fields,
+}: StepAnswers & { names: readonly (keyof typeof SAFETY_QUESTION_TEXT)[] }) {
+  return names.map((name) => (
+    <RadioGroup
+      key={name}
+      name={name}
+      legend={SAFETY_QUESTION_TEXT[name].question}
+      options={YES_NO}
+      value={read(values, name)}
+      error={fields[name]}
+      inline
+    />
+  ));
+}
+
+/** "Where is it?" for each ticked implant or skin problem, named `<prefix>-<kind>` as the contract reads it. */
+function WhereQuestions({
+  prefix,
+  kinds,
+  labels,
+  values,
+}: {
+  prefix: 'implant' | 'skin';
+  kinds: readonly string[];
+  labels: Readonly<Record<string, string>>;
+  values: IntakeStepValues;
+}) {
+  return kinds.map((kind) => (
+    <CheckboxGroup
+      key={kind}
+      name={`${prefix}-${kind}`}
+      legend={`Where is it: ${labels[kind] ?? kind}?`}
+      options={optionsOf(REGION_LABELS)}
+      values={readList(values, `${prefix}-${kind}`)}
+      className="choice-group--columns"
+    />
+  ));
+}
+
+/** What the patient agrees to, in plain points, then the one tick box that records the agreement. */
+function Consent({
+  id,
+  heading,
+  name,
+  agreement,
+  values,
+  fields,
+  children,
+}: StepAnswers & {
+  id: string;
+  heading: string;
+  name: 'consentToTreatment' | 'consentToDataProcessing';
+  agreement: string;
+  children: ReactNode;
 }) {
   return (
     <>
-      <section className="consent-text" aria-labelledby="treatment-heading">
-        <h2 id="treatment-heading">About your treatment</h2>
-        <ul>
-          <li>
-            Acupuncture uses very fine, sterile needles that are used once and thrown away. They usually stay
-            in for 10 to 30 minutes. Your practitioner may also suggest warmth, cupping or a mild electrical
-            current, and will explain first.
-          </li>
-          <li>
-            Afterwards some people feel a little sore, tired or light-headed, or have a small bruise. This
-            passes quickly. Fainting can happen but is uncommon. Serious problems are very rare.
-          </li>
-          <li>Acupuncture may help back pain, but it does not help everyone.</li>
-          <li>You can ask questions, and you can stop the treatment at any time.</li>
-        </ul>
+      <section className="consent-text" aria-labelledby={`${id}-heading`}>
+        <h2 id={`${id}-heading`}>{heading}</h2>
+        <ul>{children}</ul>
       </section>
+      {/* The error summary names the tick box by its legend, so both come from FIELD_LABELS. */}
       <CheckboxGroup
-        name="consentToTreatment"
-        legend="Consent to treatment"
-        options={[
-          {
-            value: 'yes',
-            label:
-              'I have read this. I agree to have acupuncture and the related treatments my practitioner explains to me first.',
-          },
-        ]}
-        values={readList(v, 'consentToTreatment')}
-        error={fields.consentToTreatment}
-      />
-      <section className="consent-text" aria-labelledby="data-heading">
-        <h2 id="data-heading">About your information</h2>
-        <ul>
-          <li>We keep your answers, notes and scores securely to care for you.</li>
-          <li>
-            We share them only with the people caring for you at the clinic, or when the law requires it.
-          </li>
-          <li>You can download everything we keep about you from My care at any time.</li>
-        </ul>
-      </section>
-      <CheckboxGroup
-        name="consentToDataProcessing"
-        legend="Consent to keeping your information"
-        options={[
-          {
-            value: 'yes',
-            label: 'I agree to the clinic keeping and using my health information in this way.',
-          },
-        ]}
-        values={readList(v, 'consentToDataProcessing')}
-        error={fields.consentToDataProcessing}
+        name={name}
+        legend={FIELD_LABELS[name] ?? name}
+        options={[{ value: 'yes', label: agreement }]}
+        values={readList(values, name)}
+        error={fields[name]}
       />
     </>
   );
