@@ -1,6 +1,7 @@
 import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
 import {
   AppointmentTypeInputSchema,
+  type BookingPolicyInput,
   BookingPolicyInputSchema,
   NewAppointmentTypeInputSchema,
 } from '#contracts/clinic-admin.ts';
@@ -13,6 +14,7 @@ import {
 import { readBookingPolicy, updateBookingPolicy } from '#services/clinic/booking-policy.ts';
 import { formatDateTimeIn } from '../clinic-time.server';
 import { CsrfField } from '../components/csrf-field';
+import { WsInputField } from '../components/ws-field';
 import { describeActionError, requireStaffRole } from '../staff-access.server';
 import type { Route } from './+types/admin-booking';
 
@@ -83,9 +85,25 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-function FieldError({ message }: { message: string | undefined }) {
-  return message ? <p className="field__error">{message}</p> : null;
-}
+// The policy form, in the order shown: every setting is a whole number of hours, days or minutes, and
+// `min`/`max` mirror BookingPolicyInputSchema so the browser refuses out-of-range values before posting.
+const POLICY_FIELDS: readonly {
+  id: string;
+  name: keyof BookingPolicyInput;
+  label: string;
+  min: number;
+  max?: number;
+}[] = [
+  { id: 'policy-notice', name: 'minimumNoticeHours', label: 'Minimum notice (hours)', min: 0 },
+  { id: 'policy-ahead', name: 'maximumDaysAhead', label: 'Bookable up to (days ahead)', min: 1 },
+  {
+    id: 'policy-window',
+    name: 'cancellationWindowHours',
+    label: 'Patients may cancel or move up to (hours before)',
+    min: 0,
+  },
+  { id: 'policy-grid', name: 'slotIntervalMinutes', label: 'Start times every (minutes)', min: 5, max: 120 },
+];
 
 export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
@@ -107,55 +125,20 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
         <Form method="post" className="admin-form">
           <CsrfField />
           <div className="ws-grid">
-            <div className="ws-field">
-              <label htmlFor="policy-notice">Minimum notice (hours)</label>
-              <input
-                id="policy-notice"
-                name="minimumNoticeHours"
+            {POLICY_FIELDS.map((field) => (
+              <WsInputField
+                key={field.name}
+                id={field.id}
+                name={field.name}
+                label={field.label}
                 type="number"
-                min={0}
+                min={field.min}
+                max={field.max}
                 required
-                defaultValue={d.policy.minimumNoticeHours}
+                defaultValue={d.policy[field.name]}
+                error={policyFields[field.name]}
               />
-              <FieldError message={policyFields.minimumNoticeHours} />
-            </div>
-            <div className="ws-field">
-              <label htmlFor="policy-ahead">Bookable up to (days ahead)</label>
-              <input
-                id="policy-ahead"
-                name="maximumDaysAhead"
-                type="number"
-                min={1}
-                required
-                defaultValue={d.policy.maximumDaysAhead}
-              />
-              <FieldError message={policyFields.maximumDaysAhead} />
-            </div>
-            <div className="ws-field">
-              <label htmlFor="policy-window">Patients may cancel or move up to (hours before)</label>
-              <input
-                id="policy-window"
-                name="cancellationWindowHours"
-                type="number"
-                min={0}
-                required
-                defaultValue={d.policy.cancellationWindowHours}
-              />
-              <FieldError message={policyFields.cancellationWindowHours} />
-            </div>
-            <div className="ws-field">
-              <label htmlFor="policy-grid">Start times every (minutes)</label>
-              <input
-                id="policy-grid"
-                name="slotIntervalMinutes"
-                type="number"
-                min={5}
-                max={120}
-                required
-                defaultValue={d.policy.slotIntervalMinutes}
-              />
-              <FieldError message={policyFields.slotIntervalMinutes} />
-            </div>
+            ))}
           </div>
           <button type="submit" name="intent" value="policy" className="ws-button" disabled={busy}>
             Save booking policy
@@ -208,11 +191,14 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
                 {result.error}
               </p>
             ) : null}
-            <div className="ws-field">
-              <label htmlFor="new-slug">Short name for links (e.g. long-follow-up)</label>
-              <input id="new-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-              <FieldError message={result?.intent === 'create-type' ? result.fields?.slug : undefined} />
-            </div>
+            <WsInputField
+              id="new-slug"
+              name="slug"
+              label="Short name for links (e.g. long-follow-up)"
+              required
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              error={result?.intent === 'create-type' ? result.fields?.slug : undefined}
+            />
             <TypeFields
               prefix="new"
               values={{
@@ -256,58 +242,79 @@ function TypeFields({
   const id = (name: string) => `${prefix}-${name}`;
   return (
     <div className="ws-grid">
-      <div className="ws-field">
-        <label htmlFor={id('name')}>Name</label>
-        <input id={id('name')} name="name" required defaultValue={values.name} />
-        <FieldError message={fields.name} />
-      </div>
-      <div className="ws-field">
-        <label htmlFor={id('duration')}>Length (minutes)</label>
-        <input
-          id={id('duration')}
-          name="durationMinutes"
-          type="number"
-          min={5}
-          max={480}
-          required
-          defaultValue={values.durationMinutes}
-        />
-        <FieldError message={fields.durationMinutes} />
-      </div>
-      <div className="ws-field">
-        <label htmlFor={id('before')}>Time before (minutes)</label>
-        <input
-          id={id('before')}
-          name="bufferBeforeMinutes"
-          type="number"
-          min={0}
-          max={120}
-          defaultValue={values.bufferBeforeMinutes}
-        />
-      </div>
-      <div className="ws-field">
-        <label htmlFor={id('after')}>Time after (minutes)</label>
-        <input
-          id={id('after')}
-          name="bufferAfterMinutes"
+      <WsInputField
+        id={id('name')}
+        name="name"
+        label="Name"
+        required
+        defaultValue={values.name}
+        error={fields.name}
+      />
+      <WsInputField
+        id={id('duration')}
+        name="durationMinutes"
+        label="Length (minutes)"
+        type="number"
+        min={5}
+        max={480}
+        required
+        defaultValue={values.durationMinutes}
+        error={fields.durationMinutes}
+      />
+      {BUFFER_FIELDS.map((buffer) => (
+        <WsInputField
+          key={buffer.name}
+          id={id(buffer.id)}
+          name={buffer.name}
+          label={buffer.label}
           type="number"
           min={0}
           max={120}
-          defaultValue={values.bufferAfterMinutes}
+          defaultValue={values[buffer.name]}
         />
-      </div>
-      <div className="ws-field ws-field--wide">
-        <label htmlFor={id('description')}>Description (patients see this)</label>
-        <input id={id('description')} name="description" maxLength={500} defaultValue={values.description} />
-      </div>
-      <p className="ws-check">
-        <input type="checkbox" id={id('new')} name="newPatientOnly" defaultChecked={values.newPatientOnly} />
-        <label htmlFor={id('new')}>New patients only</label>
-      </p>
-      <p className="ws-check">
-        <input type="checkbox" id={id('active')} name="active" defaultChecked={values.active} />
-        <label htmlFor={id('active')}>Patients can book it</label>
-      </p>
+      ))}
+      <WsInputField
+        id={id('description')}
+        name="description"
+        label="Description (patients see this)"
+        wide
+        maxLength={500}
+        defaultValue={values.description}
+      />
+      <CheckField
+        id={id('new')}
+        name="newPatientOnly"
+        label="New patients only"
+        checked={values.newPatientOnly}
+      />
+      <CheckField id={id('active')} name="active" label="Patients can book it" checked={values.active} />
     </div>
+  );
+}
+
+// The time blocked before and after a visit of this type (setting up, writing up): the same 0-120
+// minutes on both sides, as in AppointmentTypeInputSchema.
+const BUFFER_FIELDS = [
+  { id: 'before', name: 'bufferBeforeMinutes', label: 'Time before (minutes)' },
+  { id: 'after', name: 'bufferAfterMinutes', label: 'Time after (minutes)' },
+] as const;
+
+/** A yes/no setting: the form sends the field only when ticked (see `checkbox` in the contract). */
+function CheckField({
+  id,
+  name,
+  label,
+  checked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  checked: boolean;
+}) {
+  return (
+    <p className="ws-check">
+      <input type="checkbox" id={id} name={name} defaultChecked={checked} />
+      <label htmlFor={id}>{label}</label>
+    </p>
   );
 }

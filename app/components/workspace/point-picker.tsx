@@ -19,6 +19,7 @@ import {
   screenSafety,
 } from '#core/clinical/safety/index.ts';
 import { CsrfField } from '../csrf-field';
+import { WsField, WsInputField, type WsOption, WsSelectField } from '../ws-field';
 import { SeverityWord } from './safety-flags';
 
 // The searchable point list beside the body chart and the form that charts a point. The list works
@@ -35,6 +36,23 @@ export const TECHNIQUE_WORDS: Record<ChartedTechnique, string> = {
   cupping: 'Cupping',
   moxibustion: 'Moxibustion',
 };
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+// The drop-downs' choices, built once: the values are what the server's schema accepts.
+const SIDE_OPTIONS: WsOption[] = PLANNED_SIDES.map((s) => ({ value: s, label: capitalised(s) }));
+const TECHNIQUE_OPTIONS: WsOption[] = CHARTED_TECHNIQUES.map((t) => ({
+  value: t,
+  label: TECHNIQUE_WORDS[t],
+}));
+const STIMULATION_OPTIONS: WsOption[] = NEEDLE_STIMULATIONS.map((s) => ({ value: s, label: capitalised(s) }));
+
+/** The needle count a practitioner most likely means, shown as the placeholder: none for cupping and
+ * moxibustion, one per side otherwise. */
+function expectedNeedles(technique: ChartedTechnique, side: PlannedSide): string {
+  if (technique === 'cupping' || technique === 'moxibustion') return '0';
+  return side === 'bilateral' ? '2' : '1';
+}
 
 export type PickerResult = {
   code: string;
@@ -198,8 +216,7 @@ export function PointPicker(props: Props) {
           <CsrfField />
           <input type="hidden" name="intent" value="add-point" />
           <div className="ws-grid">
-            <div className="ws-field">
-              <label htmlFor="point-code">Point (WHO code)</label>
+            <WsField id="point-code" label="Point (WHO code)" error={fieldError('code')}>
               <input
                 id="point-code"
                 name="code"
@@ -214,125 +231,90 @@ export function PointPicker(props: Props) {
                   ? `${point.code} ${point.pinyin} · ${point.region.replace('-', ' ')}`
                   : 'Choose on the chart or from the list.'}
               </p>
-              {fieldError('code') ? <p className="field__error">{fieldError('code')}</p> : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-side">Side</label>
-              <select
-                id="point-side"
-                name="side"
-                value={side}
-                onChange={(e) => setSide(e.target.value as PlannedSide)}
-              >
-                {PLANNED_SIDES.map((s) => (
-                  <option key={s} value={s}>
-                    {s[0]?.toUpperCase() + s.slice(1)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-technique">Technique</label>
-              <select
-                id="point-technique"
-                name="technique"
-                value={technique}
-                onChange={(e) => setTechnique(e.target.value as ChartedTechnique)}
-              >
-                {CHARTED_TECHNIQUES.map((t) => (
-                  <option key={t} value={t}>
-                    {TECHNIQUE_WORDS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-stimulation">Stimulation</label>
-              <select id="point-stimulation" name="stimulation" defaultValue={values.stimulation ?? 'even'}>
-                {NEEDLE_STIMULATIONS.map((s) => (
-                  <option key={s} value={s}>
-                    {s[0]?.toUpperCase() + s.slice(1)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-depth">Depth (mm)</label>
-              <input
-                id="point-depth"
-                name="depthMm"
-                inputMode="decimal"
-                value={depth}
-                onChange={(e) => setDepth(e.target.value)}
-                aria-invalid={fieldError('depthMm') ? true : undefined}
-              />
-              {fieldError('depthMm') ? <p className="field__error">{fieldError('depthMm')}</p> : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-gauge">Gauge (mm)</label>
-              <input
-                id="point-gauge"
-                name="gaugeMm"
-                inputMode="decimal"
-                defaultValue={values.gaugeMm ?? ''}
-                placeholder="0.25"
-              />
-              {fieldError('gaugeMm') ? <p className="field__error">{fieldError('gaugeMm')}</p> : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-retention">Retention (min)</label>
-              <input
-                id="point-retention"
-                name="retentionMinutes"
-                inputMode="numeric"
-                defaultValue={values.retentionMinutes ?? '20'}
-              />
-              {fieldError('retentionMinutes') ? (
-                <p className="field__error">{fieldError('retentionMinutes')}</p>
-              ) : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="point-needles">Needles</label>
-              <input
-                id="point-needles"
-                name="needleCount"
-                inputMode="numeric"
-                defaultValue={values.needleCount ?? ''}
-                placeholder={
-                  technique === 'cupping' || technique === 'moxibustion'
-                    ? '0'
-                    : side === 'bilateral'
-                      ? '2'
-                      : '1'
-                }
-              />
-            </div>
+            </WsField>
+            <WsSelectField
+              id="point-side"
+              name="side"
+              label="Side"
+              value={side}
+              onChange={(e) => setSide(e.target.value as PlannedSide)}
+              options={SIDE_OPTIONS}
+            />
+            <WsSelectField
+              id="point-technique"
+              name="technique"
+              label="Technique"
+              value={technique}
+              onChange={(e) => setTechnique(e.target.value as ChartedTechnique)}
+              options={TECHNIQUE_OPTIONS}
+            />
+            <WsSelectField
+              id="point-stimulation"
+              name="stimulation"
+              label="Stimulation"
+              defaultValue={values.stimulation ?? 'even'}
+              options={STIMULATION_OPTIONS}
+            />
+            <WsInputField
+              id="point-depth"
+              name="depthMm"
+              label="Depth (mm)"
+              inputMode="decimal"
+              value={depth}
+              onChange={(e) => setDepth(e.target.value)}
+              aria-invalid={fieldError('depthMm') ? true : undefined}
+              error={fieldError('depthMm')}
+            />
+            <WsInputField
+              id="point-gauge"
+              name="gaugeMm"
+              label="Gauge (mm)"
+              inputMode="decimal"
+              defaultValue={values.gaugeMm ?? ''}
+              placeholder="0.25"
+              error={fieldError('gaugeMm')}
+            />
+            <WsInputField
+              id="point-retention"
+              name="retentionMinutes"
+              label="Retention (min)"
+              inputMode="numeric"
+              defaultValue={values.retentionMinutes ?? '20'}
+              error={fieldError('retentionMinutes')}
+            />
+            <WsInputField
+              id="point-needles"
+              name="needleCount"
+              label="Needles"
+              inputMode="numeric"
+              defaultValue={values.needleCount ?? ''}
+              placeholder={expectedNeedles(technique, side)}
+            />
             {technique === 'electroacupuncture' ? (
               <>
-                <div className="ws-field">
-                  <label htmlFor="point-frequency">Frequency (Hz)</label>
-                  <input
-                    id="point-frequency"
-                    name="frequencyHz"
-                    inputMode="decimal"
-                    defaultValue={values.frequencyHz ?? ''}
-                  />
-                </div>
-                <div className="ws-field">
-                  <label htmlFor="point-circuit">Circuit (lead pair)</label>
-                  <input
-                    id="point-circuit"
-                    name="circuit"
-                    value={circuit}
-                    onChange={(e) => setCircuit(e.target.value)}
-                  />
-                </div>
+                <WsInputField
+                  id="point-frequency"
+                  name="frequencyHz"
+                  label="Frequency (Hz)"
+                  inputMode="decimal"
+                  defaultValue={values.frequencyHz ?? ''}
+                />
+                <WsInputField
+                  id="point-circuit"
+                  name="circuit"
+                  label="Circuit (lead pair)"
+                  value={circuit}
+                  onChange={(e) => setCircuit(e.target.value)}
+                />
               </>
             ) : null}
-            <div className="ws-field ws-field--wide">
-              <label htmlFor="point-note">Note (sites, minutes for cupping, sensation)</label>
-              <input id="point-note" name="note" defaultValue={values.note ?? ''} />
-            </div>
+            <WsInputField
+              id="point-note"
+              name="note"
+              label="Note (sites, minutes for cupping, sensation)"
+              wide
+              defaultValue={values.note ?? ''}
+            />
           </div>
           {outcome?.error && outcome.status === 'invalid' ? (
             <p className="alert alert--error" role="alert">
