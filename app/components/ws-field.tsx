@@ -5,13 +5,35 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react
 // field. Forms post without JavaScript, so a refused field's message arrives on the re-rendered page
 // and has to sit under the control it belongs to.
 //
-// The control's attributes are passed through untouched (in the caller's order), so a field written
-// with these components renders the same HTML as one written out by hand. `aria-invalid` is left to
-// the caller for the same reason: not every field sets it.
+// The control's attributes are passed through (in the caller's order). A refused field is marked
+// for assistive technology as well as shown: `aria-invalid`, and `aria-describedby` pointing at its
+// message (WCAG 2.2 3.3.1), added to any description the caller gives (a hint).
+
+/** The id of a field's error message, for `aria-describedby`. */
+export function errorIdFor(id: string): string {
+  return `${id}-error`;
+}
 
 /** The server's message for one field; nothing when the field was accepted. */
-export function FieldError({ message }: { message: string | undefined }) {
-  return message ? <p className="field__error">{message}</p> : null;
+export function FieldError({ message, id }: { message: string | undefined; id?: string }) {
+  return message ? (
+    <p className="field__error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** `aria-invalid` and `aria-describedby` for a control whose field may have been refused. */
+function errorAttributes(
+  id: string,
+  error: string | undefined,
+  own: { 'aria-invalid'?: unknown; 'aria-describedby'?: string | undefined },
+) {
+  if (!error) return {};
+  return {
+    'aria-invalid': true as const,
+    'aria-describedby': [own['aria-describedby'], errorIdFor(id)].filter(Boolean).join(' '),
+  };
 }
 
 type CellProps = {
@@ -33,7 +55,7 @@ export function WsField({
     <div className={wide ? 'ws-field ws-field--wide' : 'ws-field'}>
       <label htmlFor={id}>{label}</label>
       {children}
-      <FieldError message={error} />
+      <FieldError message={error} id={errorIdFor(id)} />
     </div>
   );
 }
@@ -44,7 +66,7 @@ type InputProps = InputHTMLAttributes<HTMLInputElement> & { id: string; name: st
 export function WsInputField({ label, error, wide, ...input }: CellProps & InputProps) {
   return (
     <WsField id={input.id} label={label} error={error} wide={wide}>
-      <input {...input} />
+      <input {...input} {...errorAttributes(input.id, error, input)} />
     </WsField>
   );
 }
@@ -61,7 +83,7 @@ type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
 export function WsSelectField({ label, error, wide, options, ...select }: CellProps & SelectProps) {
   return (
     <WsField id={select.id} label={label} error={error} wide={wide}>
-      <select {...select}>
+      <select {...select} {...errorAttributes(select.id, error, select)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

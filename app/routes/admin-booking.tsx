@@ -271,6 +271,7 @@ function TypeFields({
           min={0}
           max={120}
           defaultValue={values[buffer.name]}
+          error={fields[buffer.name]}
         />
       ))}
       <WsInputField
@@ -280,6 +281,7 @@ function TypeFields({
         wide
         maxLength={500}
         defaultValue={values.description}
+        error={fields.description}
       />
       <CheckField
         id={id('new')}

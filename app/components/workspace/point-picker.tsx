@@ -19,7 +19,7 @@ import {
   screenSafety,
 } from '#core/clinical/safety/index.ts';
 import { CsrfField } from '../csrf-field';
-import { WsField, WsInputField, type WsOption, WsSelectField } from '../ws-field';
+import { errorIdFor, WsField, WsInputField, type WsOption, WsSelectField } from '../ws-field';
 import { SeverityWord } from './safety-flags';
 
 // The searchable point list beside the body chart and the form that charts a point. The list works
@@ -223,7 +223,9 @@ export function PointPicker(props: Props) {
                 required
                 value={code}
                 onChange={(e) => props.onSelectedCodeChange(e.target.value.toUpperCase())}
-                aria-describedby="point-code-hint"
+                aria-describedby={
+                  fieldError('code') ? `point-code-hint ${errorIdFor('point-code')}` : 'point-code-hint'
+                }
                 aria-invalid={fieldError('code') ? true : undefined}
               />
               <p id="point-code-hint" className="ws-hint">
@@ -262,7 +264,6 @@ export function PointPicker(props: Props) {
               inputMode="decimal"
               value={depth}
               onChange={(e) => setDepth(e.target.value)}
-              aria-invalid={fieldError('depthMm') ? true : undefined}
               error={fieldError('depthMm')}
             />
             <WsInputField
@@ -289,6 +290,7 @@ export function PointPicker(props: Props) {
               inputMode="numeric"
               defaultValue={values.needleCount ?? ''}
               placeholder={expectedNeedles(technique, side)}
+              error={fieldError('needleCount')}
             />
             {technique === 'electroacupuncture' ? (
               <>
@@ -298,6 +300,7 @@ export function PointPicker(props: Props) {
                   label="Frequency (Hz)"
                   inputMode="decimal"
                   defaultValue={values.frequencyHz ?? ''}
+                  error={fieldError('frequencyHz')}
                 />
                 <WsInputField
                   id="point-circuit"
@@ -305,6 +308,7 @@ export function PointPicker(props: Props) {
                   label="Circuit (lead pair)"
                   value={circuit}
                   onChange={(e) => setCircuit(e.target.value)}
+                  error={fieldError('circuit')}
                 />
               </>
             ) : null}
@@ -314,6 +318,7 @@ export function PointPicker(props: Props) {
               label="Note (sites, minutes for cupping, sensation)"
               wide
               defaultValue={values.note ?? ''}
+              error={fieldError('note')}
             />
           </div>
           {outcome?.error && outcome.status === 'invalid' ? (
