@@ -14,19 +14,28 @@ export function useAutosave() {
     },
     [],
   );
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
-    if (timer.current) clearTimeout(timer.current);
+    cancel();
     timer.current = setTimeout(() => {
+      timer.current = null;
       const data = new FormData(form);
       data.set('intent', 'autosave');
       fetcher.submit(data, { method: 'post' });
     }, DELAY_MS);
   };
+  // A button press saves everything itself. An autosave still waiting would fire after it, while the
+  // next page (often the same <form> element with the next step's fields) is on screen, and post
+  // that page's unanswered fields as if they had been typed.
+  const onSubmit = cancel;
   const saved =
     fetcher.state === 'idle' && (fetcher.data as { autosaved?: boolean } | undefined)?.autosaved === true;
   const status = fetcher.state !== 'idle' ? 'Saving…' : saved ? 'Your answers are saved.' : '';
-  return { onChange, status };
+  return { onChange, onSubmit, status };
 }
 
 export function AutosaveStatus({ status }: { status: string }) {

@@ -301,7 +301,13 @@ function StepPage({ data: d, fields }: { data: StepData; fields: Record<string, 
       </p>
       <h1>{STEP_TITLES[d.step]}</h1>
       <ErrorSummary fields={fields} labels={FIELD_LABELS} />
-      <Form method="post" className="form" noValidate onChange={autosave.onChange}>
+      <Form
+        method="post"
+        className="form"
+        noValidate
+        onChange={autosave.onChange}
+        onSubmit={autosave.onSubmit}
+      >
         <CsrfField />
         <input type="hidden" name="step" value={d.step} />
         {d.step === 'about' ? (

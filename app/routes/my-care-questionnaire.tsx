@@ -113,7 +113,13 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
           </p>
         </div>
       ) : null}
-      <Form method="post" className="form" noValidate onChange={autosave.onChange}>
+      <Form
+        method="post"
+        className="form"
+        noValidate
+        onChange={autosave.onChange}
+        onSubmit={autosave.onSubmit}
+      >
         <CsrfField />
         {ticks.length > 0 ? (
           <CheckboxGroup
