@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { WsInputField, WsSelectField } from './ws-field';
+import { WsInputField, WsSelectField, WsTextAreaField } from './ws-field';
 
 // A refused staff-form field must be announced, not only shown (WCAG 2.2 3.3.1): marked invalid and
 // described by its message, together with any hint the caller gave.
@@ -51,5 +51,34 @@ describe('staff form fields', () => {
       }),
     );
     expect(markup).toMatch(/<select[^>]*aria-invalid="true"[^>]*aria-describedby="point-side-error"/);
+  });
+
+  it('keep a disabled "Choose…" placeholder selected until something is chosen', () => {
+    const markup = html(
+      createElement(WsSelectField, {
+        id: 'ae-kind',
+        name: 'kind',
+        label: 'What happened',
+        required: true,
+        defaultValue: '',
+        options: [
+          { value: '', label: 'Choose…', disabled: true },
+          { value: 'nausea', label: 'Nausea' },
+        ],
+      }),
+    );
+    expect(markup).toContain('<option value="" disabled="" selected="">Choose…</option>');
+    expect(markup).toContain('<option value="nausea">Nausea</option>');
+  });
+
+  it('mark a refused text box invalid too, and leave an accepted one alone', () => {
+    const props = { id: 'ae-description', name: 'description', label: 'Description', rows: 2 };
+    expect(html(createElement(WsTextAreaField, { ...props, error: 'Too long.' }))).toMatch(
+      /<textarea[^>]*aria-invalid="true"[^>]*aria-describedby="ae-description-error"/,
+    );
+    expect(html(createElement(WsTextAreaField, { ...props, wide: true }))).toBe(
+      '<div class="ws-field ws-field--wide"><label for="ae-description">Description</label>' +
+        '<textarea id="ae-description" name="description" rows="2"></textarea></div>',
+    );
   });
 });

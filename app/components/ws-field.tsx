@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 // One cell of a staff form grid (workspace and administration pages, styled by `.ws-field` in
 // workspace.css): a label tied to its control by id, the control, and the server's message for that
@@ -71,7 +71,19 @@ export function WsInputField({ label, error, wide, ...input }: CellProps & Input
   );
 }
 
-export type WsOption = { value: string; label: string };
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; name: string };
+
+/** A labelled multi-line text box; every other prop goes to the `<textarea>`. */
+export function WsTextAreaField({ label, error, wide, ...textarea }: CellProps & TextAreaProps) {
+  return (
+    <WsField id={textarea.id} label={label} error={error} wide={wide}>
+      <textarea {...textarea} {...errorAttributes(textarea.id, error, textarea)} />
+    </WsField>
+  );
+}
+
+/** `disabled` is for a "Choose…" placeholder that makes the person pick (with `required`). */
+export type WsOption = { value: string; label: string; disabled?: boolean };
 
 type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
   id: string;
@@ -85,7 +97,7 @@ export function WsSelectField({ label, error, wide, options, ...select }: CellPr
     <WsField id={select.id} label={label} error={error} wide={wide}>
       <select {...select} {...errorAttributes(select.id, error, select)}>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}

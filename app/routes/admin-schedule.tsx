@@ -6,6 +6,7 @@ import { addTimeOff, listUpcomingTimeOff, removeTimeOff } from '#services/clinic
 import { addWorkingHours, listWorkingHours, removeWorkingHours } from '#services/clinic/working-hours.ts';
 import { formatDateTimeIn } from '../clinic-time.server';
 import { CsrfField } from '../components/csrf-field';
+import { WsInputField, WsSelectField } from '../components/ws-field';
 import { formatClockTime } from '../format';
 import { describeActionError, requireStaffRole } from '../staff-access.server';
 import type { Route } from './+types/admin-schedule';
@@ -18,6 +19,8 @@ export function meta() {
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// The form posts ISO weekday numbers (Monday = 1).
+const WEEKDAY_OPTIONS = WEEKDAYS.map((name, i) => ({ value: String(i + 1), label: name }));
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireStaffRole(context, request, 'admin');
@@ -174,28 +177,33 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
           ) : null}
           <div className="ws-grid">
             <PractitionerSelect id="hours-practitioner" practitioners={d.practitioners} />
-            <div className="ws-field">
-              <label htmlFor="hours-weekday">Day</label>
-              <select id="hours-weekday" name="weekday" defaultValue="1">
-                {WEEKDAYS.map((name, i) => (
-                  <option key={name} value={i + 1}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="ws-field">
-              <label htmlFor="hours-start">From</label>
-              <input id="hours-start" name="startsAt" type="time" step={900} required defaultValue="09:00" />
-              {hoursError?.fields?.startsAt ? (
-                <p className="field__error">{hoursError.fields.startsAt}</p>
-              ) : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="hours-end">To</label>
-              <input id="hours-end" name="endsAt" type="time" step={900} required defaultValue="17:00" />
-              {hoursError?.fields?.endsAt ? <p className="field__error">{hoursError.fields.endsAt}</p> : null}
-            </div>
+            <WsSelectField
+              id="hours-weekday"
+              name="weekday"
+              label="Day"
+              defaultValue="1"
+              options={WEEKDAY_OPTIONS}
+            />
+            <WsInputField
+              id="hours-start"
+              name="startsAt"
+              label="From"
+              type="time"
+              step={900}
+              required
+              defaultValue="09:00"
+              error={hoursError?.fields?.startsAt}
+            />
+            <WsInputField
+              id="hours-end"
+              name="endsAt"
+              label="To"
+              type="time"
+              step={900}
+              required
+              defaultValue="17:00"
+              error={hoursError?.fields?.endsAt}
+            />
           </div>
           <button type="submit" name="intent" value="add-hours" className="ws-button" disabled={busy}>
             Add hours
@@ -261,22 +269,23 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
           ) : null}
           <div className="ws-grid">
             <PractitionerSelect id="off-practitioner" practitioners={d.practitioners} />
-            <div className="ws-field">
-              <label htmlFor="off-start">From</label>
-              <input id="off-start" name="startLocal" type="datetime-local" required />
-              {offError?.fields?.startLocal ? (
-                <p className="field__error">{offError.fields.startLocal}</p>
-              ) : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="off-end">To</label>
-              <input id="off-end" name="endLocal" type="datetime-local" required />
-              {offError?.fields?.endLocal ? <p className="field__error">{offError.fields.endLocal}</p> : null}
-            </div>
-            <div className="ws-field">
-              <label htmlFor="off-reason">Reason (staff only)</label>
-              <input id="off-reason" name="reason" maxLength={200} />
-            </div>
+            <WsInputField
+              id="off-start"
+              name="startLocal"
+              label="From"
+              type="datetime-local"
+              required
+              error={offError?.fields?.startLocal}
+            />
+            <WsInputField
+              id="off-end"
+              name="endLocal"
+              label="To"
+              type="datetime-local"
+              required
+              error={offError?.fields?.endLocal}
+            />
+            <WsInputField id="off-reason" name="reason" label="Reason (staff only)" maxLength={200} />
           </div>
           <button type="submit" name="intent" value="add-time-off" className="ws-button" disabled={busy}>
             Add time off
@@ -295,15 +304,12 @@ function PractitionerSelect({
   practitioners: { id: string; name: string }[];
 }) {
   return (
-    <div className="ws-field">
-      <label htmlFor={id}>Practitioner</label>
-      <select id={id} name="practitionerId" required>
-        {practitioners.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <WsSelectField
+      id={id}
+      name="practitionerId"
+      label="Practitioner"
+      required
+      options={practitioners.map((p) => ({ value: p.id, label: p.name }))}
+    />
   );
 }

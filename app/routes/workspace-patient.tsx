@@ -14,6 +14,7 @@ import { formatDateIn, formatShortDate, formatTimeIn } from '../clinic-time.serv
 import { CsrfField } from '../components/csrf-field';
 import { SafetyBanner } from '../components/workspace/safety-flags';
 import { ScoreChart } from '../components/workspace/scores';
+import { WsInputField, WsSelectField } from '../components/ws-field';
 import { summariseScores } from '../score-summary.server';
 import { describeActionError, requireStaffRole, toRouteError } from '../staff-access.server';
 import type { Route } from './+types/workspace-patient';
@@ -24,6 +25,22 @@ export function meta({ data: d }: Route.MetaArgs) {
     { name: 'robots', content: 'noindex' },
   ];
 }
+
+const DURATION_OPTIONS = [
+  { value: 'acute', label: 'Acute (under 6 weeks)' },
+  { value: 'subacute', label: 'Subacute (6–12 weeks)' },
+  { value: 'chronic', label: 'Chronic (over 12 weeks)' },
+];
+const STARTBACK_OPTIONS = [
+  { value: '', label: 'Not known' },
+  { value: 'low', label: 'Low' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'high', label: 'High' },
+];
+const INSTRUMENT_OPTIONS = [
+  { value: 'odi', label: 'ODI' },
+  { value: 'rmdq', label: 'RMDQ' },
+];
 
 // The planner's request as the course form sends it (strings; empty = not given).
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -237,76 +254,60 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
             <Form method="post" className="course-form" preventScrollReset>
               <CsrfField />
               <div className="ws-grid">
-                <div className="ws-field">
-                  <label htmlFor="course-duration">How long the pain has lasted</label>
-                  <select
-                    id="course-duration"
-                    name="durationCategory"
-                    defaultValue={defaults.durationCategory}
-                  >
-                    <option value="acute">Acute (under 6 weeks)</option>
-                    <option value="subacute">Subacute (6–12 weeks)</option>
-                    <option value="chronic">Chronic (over 12 weeks)</option>
-                  </select>
-                </div>
-                <div className="ws-field">
-                  <label htmlFor="course-startback">STarT Back risk</label>
-                  <select id="course-startback" name="startBackBand" defaultValue={defaults.startBackBand}>
-                    <option value="">Not known</option>
-                    <option value="low">Low</option>
-                    <option value="medium">Medium</option>
-                    <option value="high">High</option>
-                  </select>
-                </div>
-                <div className="ws-field">
-                  <label htmlFor="course-first">First session</label>
-                  <input
-                    id="course-first"
-                    name="firstSessionDate"
-                    type="date"
-                    defaultValue={defaults.firstSessionDate}
-                  />
-                  {fields.firstSessionDate ? <p className="field__error">{fields.firstSessionDate}</p> : null}
-                </div>
-                <div className="ws-field">
-                  <label htmlFor="course-instrument">Disability questionnaire</label>
-                  <select
-                    id="course-instrument"
-                    name="functionInstrument"
-                    defaultValue={defaults.functionInstrument}
-                  >
-                    <option value="odi">ODI</option>
-                    <option value="rmdq">RMDQ</option>
-                  </select>
-                </div>
-                <div className="ws-field">
-                  <label htmlFor="course-max">Cover: at most (sessions)</label>
-                  <input
-                    id="course-max"
-                    name="maxSessions"
-                    inputMode="numeric"
-                    defaultValue={defaults.maxSessions}
-                  />
-                  {fields.maxSessions || fields['limits.maxSessions'] ? (
-                    <p className="field__error">{fields.maxSessions ?? fields['limits.maxSessions']}</p>
-                  ) : null}
-                </div>
-                <div className="ws-field">
-                  <label htmlFor="course-within">Cover: within (days)</label>
-                  <input
-                    id="course-within"
-                    name="withinDays"
-                    inputMode="numeric"
-                    defaultValue={defaults.withinDays}
-                  />
-                  {fields.withinDays || fields['limits.withinDays'] ? (
-                    <p className="field__error">{fields.withinDays ?? fields['limits.withinDays']}</p>
-                  ) : null}
-                </div>
-                <div className="ws-field ws-field--wide">
-                  <label htmlFor="course-goals">Goals agreed with the patient</label>
-                  <input id="course-goals" name="goals" defaultValue={defaults.goals} maxLength={1000} />
-                </div>
+                <WsSelectField
+                  id="course-duration"
+                  name="durationCategory"
+                  label="How long the pain has lasted"
+                  defaultValue={defaults.durationCategory}
+                  options={DURATION_OPTIONS}
+                />
+                <WsSelectField
+                  id="course-startback"
+                  name="startBackBand"
+                  label="STarT Back risk"
+                  defaultValue={defaults.startBackBand}
+                  options={STARTBACK_OPTIONS}
+                />
+                <WsInputField
+                  id="course-first"
+                  name="firstSessionDate"
+                  label="First session"
+                  type="date"
+                  defaultValue={defaults.firstSessionDate}
+                  error={fields.firstSessionDate}
+                />
+                <WsSelectField
+                  id="course-instrument"
+                  name="functionInstrument"
+                  label="Disability questionnaire"
+                  defaultValue={defaults.functionInstrument}
+                  options={INSTRUMENT_OPTIONS}
+                />
+                {/* The planner reports the cover limits under `limits.*`, the form parser at top level. */}
+                <WsInputField
+                  id="course-max"
+                  name="maxSessions"
+                  label="Cover: at most (sessions)"
+                  inputMode="numeric"
+                  defaultValue={defaults.maxSessions}
+                  error={fields.maxSessions || fields['limits.maxSessions']}
+                />
+                <WsInputField
+                  id="course-within"
+                  name="withinDays"
+                  label="Cover: within (days)"
+                  inputMode="numeric"
+                  defaultValue={defaults.withinDays}
+                  error={fields.withinDays || fields['limits.withinDays']}
+                />
+                <WsInputField
+                  id="course-goals"
+                  name="goals"
+                  label="Goals agreed with the patient"
+                  wide
+                  defaultValue={defaults.goals}
+                  maxLength={1000}
+                />
               </div>
               <div className="note-form__actions">
                 <button

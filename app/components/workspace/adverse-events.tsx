@@ -5,6 +5,7 @@ import {
   type AdverseEventKind,
 } from '#contracts/visit-notes.ts';
 import { CsrfField } from '../csrf-field';
+import { WsSelectField, WsTextAreaField } from '../ws-field';
 
 // Adverse events (Witt 2009 categories). They can be added after signing too: something reported
 // the next day belongs with the visit, as a new entry with its own time and recorder.
@@ -33,6 +34,14 @@ type EventView = {
   occurredAt: string;
   recordedByName: string | null;
 };
+
+// Both drop-downs open on "Choose…" so that nothing is recorded by default.
+const CHOOSE = { value: '', label: 'Choose…', disabled: true };
+const KIND_OPTIONS = [CHOOSE, ...ADVERSE_EVENT_KINDS.map((k) => ({ value: k, label: KIND_WORDS[k] }))];
+const SEVERITY_OPTIONS = [
+  CHOOSE,
+  ...ADVERSE_EVENT_SEVERITIES.map((s) => ({ value: s, label: s[0]?.toUpperCase() + s.slice(1) })),
+];
 
 export function AdverseEventList({ events }: { events: EventView[] }) {
   if (events.length === 0) return <p className="ws-muted">None recorded.</p>;
@@ -70,42 +79,32 @@ export function AdverseEventForm({
           </p>
         ) : null}
         <div className="ws-grid">
-          <div className="ws-field">
-            <label htmlFor="ae-kind">What happened</label>
-            <select id="ae-kind" name="kind" required defaultValue="">
-              <option value="" disabled>
-                Choose…
-              </option>
-              {ADVERSE_EVENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_WORDS[k]}
-                </option>
-              ))}
-            </select>
-            {error?.fields?.kind ? <p className="field__error">{error.fields.kind}</p> : null}
-          </div>
-          <div className="ws-field">
-            <label htmlFor="ae-severity">Severity</label>
-            <select id="ae-severity" name="severity" required defaultValue="">
-              <option value="" disabled>
-                Choose…
-              </option>
-              {ADVERSE_EVENT_SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s[0]?.toUpperCase() + s.slice(1)}
-                </option>
-              ))}
-            </select>
-            {error?.fields?.severity ? <p className="field__error">{error.fields.severity}</p> : null}
-          </div>
-          <div className="ws-field ws-field--wide">
-            <label htmlFor="ae-description">Description</label>
-            <textarea id="ae-description" name="description" rows={2} />
-          </div>
-          <div className="ws-field ws-field--wide">
-            <label htmlFor="ae-action">Action taken and follow-up</label>
-            <textarea id="ae-action" name="actionTaken" rows={2} />
-          </div>
+          <WsSelectField
+            id="ae-kind"
+            name="kind"
+            label="What happened"
+            required
+            defaultValue=""
+            options={KIND_OPTIONS}
+            error={error?.fields?.kind}
+          />
+          <WsSelectField
+            id="ae-severity"
+            name="severity"
+            label="Severity"
+            required
+            defaultValue=""
+            options={SEVERITY_OPTIONS}
+            error={error?.fields?.severity}
+          />
+          <WsTextAreaField id="ae-description" name="description" label="Description" wide rows={2} />
+          <WsTextAreaField
+            id="ae-action"
+            name="actionTaken"
+            label="Action taken and follow-up"
+            wide
+            rows={2}
+          />
         </div>
         <button type="submit" className="ws-button">
           Record adverse event

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetcher, useLocation } from 'react-router';
 import { CsrfField } from '../csrf-field';
+import { WsInputField, WsTextAreaField } from '../ws-field';
 import { SeverityWord } from './safety-flags';
 
 // The SOAP note with pain, aftercare and the needle count. One form: without JavaScript it posts
@@ -179,15 +180,13 @@ export function NoteEditor({ note, cautions, chartedNeedles, postResult, submitt
           </div>
         ))}
       </div>
-      <div className="ws-field">
-        <label htmlFor="note-aftercare">Aftercare given (the patient sees this)</label>
-        <textarea
-          id="note-aftercare"
-          name="aftercare"
-          rows={2}
-          defaultValue={value('aftercare', note?.aftercare)}
-        />
-      </div>
+      <WsTextAreaField
+        id="note-aftercare"
+        name="aftercare"
+        label="Aftercare given (the patient sees this)"
+        rows={2}
+        defaultValue={value('aftercare', note?.aftercare)}
+      />
       <fieldset className="needle-count">
         <legend>Needle count</legend>
         <p className="ws-hint">
@@ -195,30 +194,24 @@ export function NoteEditor({ note, cautions, chartedNeedles, postResult, submitt
           signing.
         </p>
         <div className="ws-grid ws-grid--two">
-          <div className="ws-field">
-            <label htmlFor="needles-in">Needles in</label>
-            <input
-              id="needles-in"
-              name="needlesIn"
-              type="number"
-              min={0}
-              defaultValue={value('needlesIn', note?.needlesIn)}
-              aria-invalid={fields.needlesIn ? true : undefined}
-            />
-            {fields.needlesIn ? <p className="field__error">{fields.needlesIn}</p> : null}
-          </div>
-          <div className="ws-field">
-            <label htmlFor="needles-out">Needles out</label>
-            <input
-              id="needles-out"
-              name="needlesOut"
-              type="number"
-              min={0}
-              defaultValue={value('needlesOut', note?.needlesOut)}
-              aria-invalid={fields.needlesOut ? true : undefined}
-            />
-            {fields.needlesOut ? <p className="field__error">{fields.needlesOut}</p> : null}
-          </div>
+          <WsInputField
+            id="needles-in"
+            name="needlesIn"
+            label="Needles in"
+            type="number"
+            min={0}
+            defaultValue={value('needlesIn', note?.needlesIn)}
+            error={fields.needlesIn}
+          />
+          <WsInputField
+            id="needles-out"
+            name="needlesOut"
+            label="Needles out"
+            type="number"
+            min={0}
+            defaultValue={value('needlesOut', note?.needlesOut)}
+            error={fields.needlesOut}
+          />
         </div>
       </fieldset>
       {cautions.length > 0 ? (
