@@ -260,6 +260,7 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
                   label="How long the pain has lasted"
                   defaultValue={defaults.durationCategory}
                   options={DURATION_OPTIONS}
+                  error={fields.durationCategory}
                 />
                 <WsSelectField
                   id="course-startback"
@@ -267,6 +268,7 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
                   label="STarT Back risk"
                   defaultValue={defaults.startBackBand}
                   options={STARTBACK_OPTIONS}
+                  error={fields.startBackBand}
                 />
                 <WsInputField
                   id="course-first"
@@ -282,6 +284,7 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
                   label="Disability questionnaire"
                   defaultValue={defaults.functionInstrument}
                   options={INSTRUMENT_OPTIONS}
+                  error={fields.functionInstrument}
                 />
                 {/* The planner reports the cover limits under `limits.*`, the form parser at top level. */}
                 <WsInputField
