@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
 import { TimeOffInputSchema, WorkingHoursInputSchema } from '#contracts/clinic-admin.ts';
 import { listFieldErrors } from '#contracts/visit-notes.ts';
@@ -168,13 +169,7 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
           </table>
         </div>
         <h3>Add hours</h3>
-        <Form method="post" className="admin-form">
-          <CsrfField />
-          {hoursError ? (
-            <p className="alert alert--error" role="alert">
-              {hoursError.error}
-            </p>
-          ) : null}
+        <AddForm intent="add-hours" label="Add hours" refusal={hoursError?.error} busy={busy}>
           <div className="ws-grid">
             <PractitionerSelect id="hours-practitioner" practitioners={d.practitioners} />
             <WsSelectField
@@ -205,10 +200,7 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
               error={hoursError?.fields?.endsAt}
             />
           </div>
-          <button type="submit" name="intent" value="add-hours" className="ws-button" disabled={busy}>
-            Add hours
-          </button>
-        </Form>
+        </AddForm>
       </section>
 
       <section id="time-off" className="ws-panel" aria-labelledby="off-title">
@@ -260,13 +252,7 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
           </table>
         )}
         <h3>Add time off</h3>
-        <Form method="post" className="admin-form">
-          <CsrfField />
-          {offError ? (
-            <p className="alert alert--error" role="alert">
-              {offError.error}
-            </p>
-          ) : null}
+        <AddForm intent="add-time-off" label="Add time off" refusal={offError?.error} busy={busy}>
           <div className="ws-grid">
             <PractitionerSelect id="off-practitioner" practitioners={d.practitioners} />
             <WsInputField
@@ -287,12 +273,39 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
             />
             <WsInputField id="off-reason" name="reason" label="Reason (staff only)" maxLength={200} />
           </div>
-          <button type="submit" name="intent" value="add-time-off" className="ws-button" disabled={busy}>
-            Add time off
-          </button>
-        </Form>
+        </AddForm>
       </section>
     </>
+  );
+}
+
+/** A form that adds a row: the refusal (if any) above its fields, one submit button naming the intent. */
+function AddForm({
+  intent,
+  label,
+  refusal,
+  busy,
+  children,
+}: {
+  intent: string;
+  label: string;
+  refusal: string | undefined;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="admin-form">
+      <CsrfField />
+      {refusal ? (
+        <p className="alert alert--error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      {children}
+      <button type="submit" name="intent" value={intent} className="ws-button" disabled={busy}>
+        {label}
+      </button>
+    </Form>
   );
 }
 
