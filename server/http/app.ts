@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { ServerBuild } from 'react-router';
@@ -11,6 +10,7 @@ import { createApi, createSignInLimits } from './api/index.ts';
 import { apiError, isAppError, respondWithAppError } from './errors.ts';
 import { createFhirApi } from './fhir/index.ts';
 import type { KeptPageServer } from './kept-page.ts';
+import { requestSizeLimit } from './request-size-limit.ts';
 import { LOAD_NOTHING_CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers.ts';
 import type { AppEnv, HttpDeps } from './types.ts';
 import { mountWebApp } from './web.ts';
@@ -104,10 +104,9 @@ export function createHttpSurface(deps: HttpDeps, options: AppOptions): HttpSurf
 
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, 'payload_too_large', 'The request body is larger than 1 MB.'),
-    }),
+    requestSizeLimit(MAX_BODY_BYTES, (c) =>
+      apiError(c, 413, 'payload_too_large', 'The request body is larger than 1 MB.'),
+    ),
   );
   app.route('/api', createApi(deps, signInLimits));
   app.route('/fhir/R4', createFhirApi(deps, options.software));
@@ -125,14 +124,9 @@ export function createHttpSurface(deps: HttpDeps, options: AppOptions): HttpSurf
       }),
     );
     app.use('/favicon.svg', serveStatic({ root: clientDir }));
-    const formLimit = bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.text('The form is too large.', 413),
-    });
-    // Only requests that carry a body: the check reads `request.body`, which makes the Node adapter
-    // build a full Request object, a cost every page view would otherwise pay (issue 10 profile).
-    app.use('*', (c, next) =>
-      c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : formLimit(c, next),
+    app.use(
+      '*',
+      requestSizeLimit(MAX_BODY_BYTES, (c) => c.text('The form is too large.', 413)),
     );
     serveKeptPage = mountWebApp(app, deps, build, signInLimits);
   }

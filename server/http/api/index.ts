@@ -6,6 +6,7 @@ import { createAuthRoutes, type SignInLimits } from './auth.routes.ts';
 import { createBookingRoutes } from './booking.routes.ts';
 import { createCarePlanningRoutes } from './care-planning.routes.ts';
 import { createClinicalRoutes } from './clinical.routes.ts';
+import { jsonWithLength } from './json-with-length.ts';
 import { createOpenApiApp } from './openapi-app.ts';
 import { createPrivacyRoutes } from './privacy.routes.ts';
 import { createWorkspaceRoutes } from './workspace.routes.ts';
@@ -39,6 +40,9 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
     name: 'api-authenticated',
   });
 
+  // First, so every JSON answer of the API (the refusals below included) says how long it is.
+  api.use('/v1/*', jsonWithLength());
+
   api.use('/v1/*', async (c, next) => {
     const header = c.req.header('authorization');
     let viewer = null;
@@ -58,20 +62,6 @@ export function createApi(deps: HttpDeps, signIn: SignInLimits) {
       return apiError(c, 429, 'rate_limited', 'Too many requests. Slow down and try again shortly.');
     }
     await next();
-  });
-
-  // gzip (app.ts) leaves bodies under 1 KB alone only when it knows their length, and JSON answers
-  // carried none, so every small answer went through gzip's web streams (about 0.8 ms each for a
-  // few hundred bytes, docs/PERFORMANCE.md). Most API answers are that small: give them a length.
-  api.use('/v1/*', async (c, next) => {
-    await next();
-    const res = c.res;
-    if (!res.body || res.headers.has('content-length')) return;
-    if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) return;
-    const body = await res.arrayBuffer();
-    const headers = new Headers(res.headers);
-    headers.set('content-length', String(body.byteLength));
-    c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
   });
 
   api.route('/v1', createAuthRoutes(deps, signIn));
