@@ -81,4 +81,46 @@ describe('staff form fields', () => {
         '<textarea id="ae-description" name="description" rows="2"></textarea></div>',
     );
   });
+
+  it('put a hint under the label and describe the control by it, as the note sections always were', () => {
+    const props = {
+      id: 'note-plan',
+      name: 'plan',
+      label: 'Plan',
+      hint: 'Treatment today and next steps.',
+      rows: 3,
+      defaultValue: 'Weekly.',
+    };
+    expect(html(createElement(WsTextAreaField, props))).toBe(
+      '<div class="ws-field"><label for="note-plan">Plan</label>' +
+        '<p class="ws-hint" id="note-plan-hint">Treatment today and next steps.</p>' +
+        '<textarea id="note-plan" name="plan" rows="3" aria-describedby="note-plan-hint">Weekly.</textarea></div>',
+    );
+    const refused = html(createElement(WsTextAreaField, { ...props, error: 'At most 20000 characters.' }));
+    expect(refused).toContain('aria-invalid="true" aria-describedby="note-plan-hint note-plan-error"');
+    expect(refused).toMatch(
+      /<\/textarea><p class="field__error" id="note-plan-error">At most 20000 characters.<\/p><\/div>$/,
+    );
+  });
+
+  it('keep a short number narrow, as the pain score always was', () => {
+    expect(
+      html(
+        createElement(WsInputField, {
+          id: 'note-pain',
+          name: 'painScore',
+          label: 'Pain today (0–10)',
+          narrow: true,
+          type: 'number',
+          min: 0,
+          max: 10,
+          step: 1,
+          defaultValue: '4',
+        }),
+      ),
+    ).toBe(
+      '<div class="ws-field ws-field--narrow"><label for="note-pain">Pain today (0–10)</label>' +
+        '<input id="note-pain" type="number" min="0" max="10" step="1" name="painScore" value="4"/></div>',
+    );
+  });
 });

@@ -61,6 +61,8 @@ type Result = {
   message?: string;
   error?: string;
   fields?: Record<string, string>;
+  /** What a refused form sent, so each message sits next to the value it is about. */
+  values?: Record<string, string>;
 };
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -68,8 +70,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const ctx = context.services;
   const form = Object.fromEntries(await request.formData());
   const intent = String(form.intent ?? '');
+  const values = Object.fromEntries(
+    Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'),
+  );
   const fail = (status: number, error: string, fields: Record<string, string> = {}) =>
-    data<Result>({ ok: false, intent, error, fields }, status);
+    data<Result>({ ok: false, intent, error, fields, values }, status);
   try {
     if (intent === 'add-hours') {
       const parsed = WorkingHoursInputSchema.safeParse(form);
@@ -171,13 +176,19 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
         <h3>Add hours</h3>
         <AddForm intent="add-hours" label="Add hours" refusal={hoursError?.error} busy={busy}>
           <div className="ws-grid">
-            <PractitionerSelect id="hours-practitioner" practitioners={d.practitioners} />
+            <PractitionerSelect
+              id="hours-practitioner"
+              practitioners={d.practitioners}
+              defaultValue={hoursError?.values?.practitionerId}
+              error={hoursError?.fields?.practitionerId}
+            />
             <WsSelectField
               id="hours-weekday"
               name="weekday"
               label="Day"
-              defaultValue="1"
+              defaultValue={hoursError?.values?.weekday ?? '1'}
               options={WEEKDAY_OPTIONS}
+              error={hoursError?.fields?.weekday}
             />
             <WsInputField
               id="hours-start"
@@ -186,7 +197,7 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
               type="time"
               step={900}
               required
-              defaultValue="09:00"
+              defaultValue={hoursError?.values?.startsAt ?? '09:00'}
               error={hoursError?.fields?.startsAt}
             />
             <WsInputField
@@ -196,7 +207,7 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
               type="time"
               step={900}
               required
-              defaultValue="17:00"
+              defaultValue={hoursError?.values?.endsAt ?? '17:00'}
               error={hoursError?.fields?.endsAt}
             />
           </div>
@@ -208,6 +219,11 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
         {result?.ok && result.intent === 'add-time-off' ? (
           <p className="alert alert--info" role="status">
             {result.message}
+          </p>
+        ) : null}
+        {errorFor('remove-time-off') ? (
+          <p className="alert alert--error" role="alert">
+            {errorFor('remove-time-off')?.error}
           </p>
         ) : null}
         {d.timeOff.length === 0 ? (
@@ -254,13 +270,19 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
         <h3>Add time off</h3>
         <AddForm intent="add-time-off" label="Add time off" refusal={offError?.error} busy={busy}>
           <div className="ws-grid">
-            <PractitionerSelect id="off-practitioner" practitioners={d.practitioners} />
+            <PractitionerSelect
+              id="off-practitioner"
+              practitioners={d.practitioners}
+              defaultValue={offError?.values?.practitionerId}
+              error={offError?.fields?.practitionerId}
+            />
             <WsInputField
               id="off-start"
               name="startLocal"
               label="From"
               type="datetime-local"
               required
+              defaultValue={offError?.values?.startLocal}
               error={offError?.fields?.startLocal}
             />
             <WsInputField
@@ -269,9 +291,17 @@ export default function AdminSchedule({ loaderData: d }: Route.ComponentProps) {
               label="To"
               type="datetime-local"
               required
+              defaultValue={offError?.values?.endLocal}
               error={offError?.fields?.endLocal}
             />
-            <WsInputField id="off-reason" name="reason" label="Reason (staff only)" maxLength={200} />
+            <WsInputField
+              id="off-reason"
+              name="reason"
+              label="Reason (staff only)"
+              maxLength={200}
+              defaultValue={offError?.values?.reason}
+              error={offError?.fields?.reason}
+            />
           </div>
         </AddForm>
       </section>
@@ -312,9 +342,14 @@ function AddForm({
 function PractitionerSelect({
   id,
   practitioners,
+  defaultValue,
+  error,
 }: {
   id: string;
   practitioners: { id: string; name: string }[];
+  /** The practitioner a refused form was sent with. */
+  defaultValue: string | undefined;
+  error: string | undefined;
 }) {
   return (
     <WsSelectField
@@ -322,7 +357,9 @@ function PractitionerSelect({
       name="practitionerId"
       label="Practitioner"
       required
+      defaultValue={defaultValue}
       options={practitioners.map((p) => ({ value: p.id, label: p.name }))}
+      error={error}
     />
   );
 }

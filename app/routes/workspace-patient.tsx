@@ -44,14 +44,21 @@ const INSTRUMENT_OPTIONS = [
 
 // The planner's request as the course form sends it (strings; empty = not given).
 const blank = (v: unknown) => (v === '' ? undefined : v);
+/** A limit of the patient's cover, in whole `unit` from 1 to `max`; the messages show under the field. */
+const coverLimit = (max: number, unit: string) =>
+  z.coerce
+    .number(`Give a number of ${unit}.`)
+    .int(`A whole number of ${unit}.`)
+    .min(1, 'At least 1.')
+    .max(max, `At most ${max} ${unit}.`);
 const CourseFormSchema = z.object({
   durationCategory: z.enum(DURATION_CATEGORIES, 'Choose how long the pain has lasted.'),
   startBackBand: z.preprocess(blank, StartBackBandSchema.optional()),
   firstSessionDate: z.iso.date('Use a date as YYYY-MM-DD.'),
   functionInstrument: z.preprocess(blank, z.enum(FUNCTION_INSTRUMENTS).optional()),
-  maxSessions: z.preprocess(blank, z.coerce.number().int().min(1).max(60).optional()),
-  withinDays: z.preprocess(blank, z.coerce.number().int().min(1).max(730).optional()),
-  goals: z.string().max(1000).default(''),
+  maxSessions: z.preprocess(blank, coverLimit(60, 'sessions').optional()),
+  withinDays: z.preprocess(blank, coverLimit(730, 'days').optional()),
+  goals: z.string().max(1000, 'At most 1000 characters.').default(''),
 });
 
 function toPlanRequest(v: z.infer<typeof CourseFormSchema>) {
@@ -310,6 +317,7 @@ export default function PatientChart({ loaderData }: Route.ComponentProps) {
                   wide
                   defaultValue={defaults.goals}
                   maxLength={1000}
+                  error={fields.goals}
                 />
               </div>
               <div className="note-form__actions">

@@ -45,6 +45,7 @@ import { type AddPointOutcome, type PickerResult, PointPicker } from '../compone
 import { RetentionTimer } from '../components/workspace/retention-timer';
 import { SafetyBanner } from '../components/workspace/safety-flags';
 import { ScoresTable } from '../components/workspace/scores';
+import { WsInputField, WsTextAreaField } from '../components/ws-field';
 import { summariseScores } from '../score-summary.server';
 import { describeActionError, requireStaffRole, toRouteError } from '../staff-access.server';
 import type { Route } from './+types/workspace-visit';
@@ -196,6 +197,9 @@ type ActionBody = NoteEditorResult & {
   status?: AddPointOutcome['status'];
   values?: Record<string, string>;
 };
+
+/** What a refused form shows: the message, the fields at fault and what was sent. */
+type FormRefusal = Pick<ActionBody, 'error' | 'fields' | 'values'>;
 
 function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -412,6 +416,9 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
       : null;
   const otherError =
     actionData && !actionData.ok && !pointOutcome && !noteResult ? (actionData as NoteEditorResult) : null;
+  /** The refusal of the form that posted `intent`, if the last post was refused. */
+  const refusalOf = (intent: string): FormRefusal | null =>
+    actionData && !actionData.ok && actionData.intent === intent ? actionData : null;
   const chartedNeedles = points.reduce((sum, p) => sum + p.needleCount, 0);
   const longestRetention = points.reduce((m, p) => Math.max(m, p.retentionMinutes ?? 0), 0);
   const busy = navigation.state !== 'idle';
@@ -441,6 +448,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
           status={d.appointment.status}
           started={d.appointment.started}
           isTreating={d.isTreating}
+          cancelRefusal={refusalOf('cancel')}
         />
       </header>
 
@@ -594,14 +602,7 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
         <h2 id="adverse-title">Adverse events</h2>
         <AdverseEventList events={d.note?.adverseEvents ?? []} />
         {d.isTreating || d.note?.status === 'signed' ? (
-          <AdverseEventForm
-            key={d.note?.adverseEvents.length ?? 0}
-            error={
-              actionData?.intent === 'adverse-event' && !actionData.ok
-                ? (actionData as NoteEditorResult)
-                : null
-            }
-          />
+          <AdverseEventForm key={d.note?.adverseEvents.length ?? 0} error={refusalOf('adverse-event')} />
         ) : null}
       </section>
 
@@ -625,10 +626,15 @@ export default function WorkspaceVisit({ loaderData }: Route.ComponentProps) {
           <Form method="post" className="addendum-form" preventScrollReset key={d.note.addenda.length}>
             <CsrfField />
             <input type="hidden" name="intent" value="addendum" />
-            <div className="ws-field">
-              <label htmlFor="addendum-text">Add an addendum (correction or later information)</label>
-              <textarea id="addendum-text" name="text" rows={3} required />
-            </div>
+            <WsTextAreaField
+              id="addendum-text"
+              name="text"
+              label="Add an addendum (correction or later information)"
+              rows={3}
+              required
+              defaultValue={refusalOf('addendum')?.values?.text}
+              error={refusalOf('addendum')?.fields?.text}
+            />
             <button type="submit" className="ws-button" disabled={busy}>
               Add addendum
             </button>
@@ -643,10 +649,13 @@ function VisitActions({
   status,
   started,
   isTreating,
+  cancelRefusal,
 }: {
   status: string;
   started: boolean;
   isTreating: boolean;
+  /** A refused cancellation: the box stays open with the reason and its message. */
+  cancelRefusal: FormRefusal | null;
 }) {
   if (status !== 'booked') return null;
   return (
@@ -662,15 +671,20 @@ function VisitActions({
           </button>
         </Form>
       ) : null}
-      <details className="visit__cancel">
+      <details className="visit__cancel" open={cancelRefusal ? true : undefined}>
         <summary>Cancel appointment</summary>
         <Form method="post">
           <CsrfField />
           <input type="hidden" name="intent" value="cancel" />
-          <div className="ws-field">
-            <label htmlFor="cancel-reason">Reason (the patient is told)</label>
-            <input id="cancel-reason" name="reason" required maxLength={300} />
-          </div>
+          <WsInputField
+            id="cancel-reason"
+            name="reason"
+            label="Reason (the patient is told)"
+            required
+            maxLength={300}
+            defaultValue={cancelRefusal?.values?.reason}
+            error={cancelRefusal?.fields?.reason}
+          />
           <button type="submit" className="ws-button ws-button--danger">
             Cancel appointment
           </button>

@@ -55,7 +55,11 @@ export async function addTimeOff(
       .select({ id: practitioners.id })
       .from(practitioners)
       .where(eq(practitioners.id, input.practitionerId));
-    if (!practitioner) throw new AppError('not_found', 'not_found', 'There is no such practitioner.');
+    if (!practitioner) {
+      throw new AppError('not_found', 'not_found', 'There is no such practitioner.', {
+        practitionerId: 'Choose a practitioner from the list.',
+      });
+    }
     const [row] = await tx
       .insert(timeOff)
       .values({

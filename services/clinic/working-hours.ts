@@ -44,7 +44,11 @@ export async function addWorkingHours(
       .select({ id: practitioners.id })
       .from(practitioners)
       .where(eq(practitioners.id, input.practitionerId));
-    if (!practitioner) throw new AppError('not_found', 'not_found', 'There is no such practitioner.');
+    if (!practitioner) {
+      throw new AppError('not_found', 'not_found', 'There is no such practitioner.', {
+        practitionerId: 'Choose a practitioner from the list.',
+      });
+    }
     const sameDay = await tx
       .select({
         startsAt: workingHours.startsAt,

@@ -65,8 +65,10 @@ export function AdverseEventList({ events }: { events: EventView[] }) {
 export function AdverseEventForm({
   error,
 }: {
-  error: { error?: string; fields?: Record<string, string> } | null;
+  /** The refused post (its message, the fields at fault and what was sent), or null. */
+  error: { error?: string; fields?: Record<string, string>; values?: Record<string, string> } | null;
 }) {
+  const sent = error?.values ?? {};
   return (
     <details className="adverse-form" open={error ? true : undefined}>
       <summary>Record an adverse event</summary>
@@ -84,7 +86,7 @@ export function AdverseEventForm({
             name="kind"
             label="What happened"
             required
-            defaultValue=""
+            defaultValue={sent.kind ?? ''}
             options={KIND_OPTIONS}
             error={error?.fields?.kind}
           />
@@ -93,17 +95,27 @@ export function AdverseEventForm({
             name="severity"
             label="Severity"
             required
-            defaultValue=""
+            defaultValue={sent.severity ?? ''}
             options={SEVERITY_OPTIONS}
             error={error?.fields?.severity}
           />
-          <WsTextAreaField id="ae-description" name="description" label="Description" wide rows={2} />
+          <WsTextAreaField
+            id="ae-description"
+            name="description"
+            label="Description"
+            wide
+            rows={2}
+            defaultValue={sent.description}
+            error={error?.fields?.description}
+          />
           <WsTextAreaField
             id="ae-action"
             name="actionTaken"
             label="Action taken and follow-up"
             wide
             rows={2}
+            defaultValue={sent.actionTaken}
+            error={error?.fields?.actionTaken}
           />
         </div>
         <button type="submit" className="ws-button">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetcher, useLocation } from 'react-router';
 import { CsrfField } from '../csrf-field';
-import { WsInputField, WsTextAreaField } from '../ws-field';
+import { errorIdFor, WsInputField, WsTextAreaField } from '../ws-field';
 import { SeverityWord } from './safety-flags';
 
 // The SOAP note with pain, aftercare and the needle count. One form: without JavaScript it posts
@@ -149,35 +149,30 @@ export function NoteEditor({ note, cautions, chartedNeedles, postResult, submitt
           <p>{result.error}</p>
         </div>
       ) : null}
-      <div className="ws-field ws-field--narrow">
-        <label htmlFor="note-pain">Pain today (0–10)</label>
-        <input
-          id="note-pain"
-          name="painScore"
-          type="number"
-          min={0}
-          max={10}
-          step={1}
-          defaultValue={value('painScore', note?.painScore)}
-          aria-invalid={fields.painScore ? true : undefined}
-        />
-        {fields.painScore ? <p className="field__error">{fields.painScore}</p> : null}
-      </div>
+      <WsInputField
+        id="note-pain"
+        name="painScore"
+        label="Pain today (0–10)"
+        narrow
+        type="number"
+        min={0}
+        max={10}
+        step={1}
+        defaultValue={value('painScore', note?.painScore)}
+        error={fields.painScore}
+      />
       <div className="note-form__soap">
         {SECTIONS.map((s) => (
-          <div className="ws-field" key={s.name}>
-            <label htmlFor={`note-${s.name}`}>{s.label}</label>
-            <p className="ws-hint" id={`note-${s.name}-hint`}>
-              {s.hint}
-            </p>
-            <textarea
-              id={`note-${s.name}`}
-              name={s.name}
-              rows={s.name === 'plan' || s.name === 'assessment' ? 3 : 4}
-              defaultValue={value(s.name, note?.[s.name])}
-              aria-describedby={`note-${s.name}-hint`}
-            />
-          </div>
+          <WsTextAreaField
+            key={s.name}
+            id={`note-${s.name}`}
+            name={s.name}
+            label={s.label}
+            hint={s.hint}
+            rows={s.name === 'plan' || s.name === 'assessment' ? 3 : 4}
+            defaultValue={value(s.name, note?.[s.name])}
+            error={fields[s.name]}
+          />
         ))}
       </div>
       <WsTextAreaField
@@ -186,6 +181,7 @@ export function NoteEditor({ note, cautions, chartedNeedles, postResult, submitt
         label="Aftercare given (the patient sees this)"
         rows={2}
         defaultValue={value('aftercare', note?.aftercare)}
+        error={fields.aftercare}
       />
       <fieldset className="needle-count">
         <legend>Needle count</legend>
@@ -217,23 +213,38 @@ export function NoteEditor({ note, cautions, chartedNeedles, postResult, submitt
       {cautions.length > 0 ? (
         <fieldset className="acknowledge">
           <legend>Safety cautions to acknowledge before signing</legend>
-          {cautions.map((c) =>
-            c.acknowledged ? (
-              <p key={c.key} className="acknowledge__done">
-                <span aria-hidden="true">✓ </span>Acknowledged: {c.text}
-              </p>
-            ) : (
+          {cautions.map((c) => {
+            if (c.acknowledged) {
+              return (
+                <p key={c.key} className="acknowledge__done">
+                  <span aria-hidden="true">✓ </span>Acknowledged: {c.text}
+                </p>
+              );
+            }
+            // A tick box with its label after it, so not a WsField cell; refused the same way.
+            const id = `ack-note-${c.key}`;
+            const refusal = fields[`acknowledge.${c.key}`];
+            return (
               <p key={c.key} className="ws-check">
-                <input type="checkbox" id={`ack-note-${c.key}`} name="ack" value={c.key} />
-                <label htmlFor={`ack-note-${c.key}`}>
+                <input
+                  type="checkbox"
+                  id={id}
+                  name="ack"
+                  value={c.key}
+                  aria-invalid={refusal ? true : undefined}
+                  aria-describedby={refusal ? errorIdFor(id) : undefined}
+                />
+                <label htmlFor={id}>
                   <SeverityWord severity="caution" /> I have read and considered: {c.text}
                 </label>
-                {fields[`acknowledge.${c.key}`] ? (
-                  <span className="field__error">Not acknowledged yet.</span>
+                {refusal ? (
+                  <span className="field__error" id={errorIdFor(id)}>
+                    {refusal}
+                  </span>
                 ) : null}
               </p>
-            ),
-          )}
+            );
+          })}
         </fieldset>
       ) : null}
       <div className="note-form__actions">
