@@ -95,8 +95,10 @@ describe('the database refuses overlapping live appointments of one practitioner
     await database.db
       .insert(appointments)
       .values(appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'));
+    // Another patient: one patient at two practitioners at once is refused by the patient's own
+    // constraint (appointments-patient-no-overlap.db.test.ts).
     await database.db.insert(appointments).values({
-      ...appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z'),
+      ...appointmentAt('2030-01-11T14:00:00Z', '2030-01-11T14:45:00Z', 1),
       practitionerId: other.practitionerId,
     });
   });

@@ -14,20 +14,20 @@ const MIGRATION_LOCK_KEY = 7_311_204;
 /**
  * Applies the committed migrations (one history for both databases, docs/decisions/003).
  * On PostgreSQL several app processes may start at once; an advisory lock makes them take turns.
+ * Tests of a migration pass a folder holding only the migrations before it.
  */
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+export async function runMigrations(
+  handle: DatabaseHandle,
+  migrationsFolder: string = MIGRATIONS_FOLDER,
+): Promise<void> {
   if (handle.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, {
-      migrationsFolder: MIGRATIONS_FOLDER,
-    });
+    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder });
     return;
   }
   await handle.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     // The migrator opens its own transaction on another pooled connection; the lock above is
     // held by this transaction until the migrator has finished.
-    await migrateNodePostgres(handle.db as unknown as NodePgDatabase<Schema>, {
-      migrationsFolder: MIGRATIONS_FOLDER,
-    });
+    await migrateNodePostgres(handle.db as unknown as NodePgDatabase<Schema>, { migrationsFolder });
   });
 }

@@ -13,3 +13,13 @@ export function sqlStateOf(error: unknown): string | undefined {
     return error.code;
   return 'cause' in error ? sqlStateOf(error.cause) : undefined;
 }
+
+/**
+ * The constraint a failed query violated, wherever the driver put it: both pg and PGlite give the
+ * server's constraint name as `constraint` (also for a RAISE … USING CONSTRAINT in PL/pgSQL).
+ */
+export function constraintOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('constraint' in error && typeof error.constraint === 'string') return error.constraint;
+  return 'cause' in error ? constraintOf(error.cause) : undefined;
+}

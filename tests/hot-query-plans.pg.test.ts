@@ -79,14 +79,22 @@ async function fill() {
             timestamptz '2023-01-02T00:00Z' + g * interval '30 days' from ${mine} p, generate_series(0, 19) g`,
     [tag],
   );
+  // A patient of their own for each practitioner: every diary is filled at the same hours, and the
+  // database refuses one patient two visits at once (migration 0012).
+  await q(
+    `insert into patients (given_name, family_name)
+     select 'Plans', 'plans-' || $1 || '-' || p.id from ${mine} p`,
+    [tag],
+  );
   await q(
     `insert into appointments (patient_id, practitioner_id, location_id, appointment_type_id, start_at, end_at, busy_from, busy_until, status)
-     select $2, p.id, $3, $4, timestamptz '2024-06-03T14:00Z' + g * interval '1 day',
+     select pt.id, p.id, $2, $3, timestamptz '2024-06-03T14:00Z' + g * interval '1 day',
             timestamptz '2024-06-03T14:45Z' + g * interval '1 day',
             timestamptz '2024-06-03T14:00Z' + g * interval '1 day',
             timestamptz '2024-06-03T14:45Z' + g * interval '1 day', 'booked'
-       from ${mine} p, generate_series(0, $5 - 1) g`,
-    [tag, clinic.patientIds[0], clinic.locationId, clinic.appointmentTypeId, APPOINTMENTS_EACH],
+       from ${mine} p join patients pt on pt.family_name = 'plans-' || $1 || '-' || p.id,
+            generate_series(0, $4 - 1) g`,
+    [tag, clinic.locationId, clinic.appointmentTypeId, APPOINTMENTS_EACH],
   );
   await q(
     `insert into sessions (token_hash, user_id, kind, expires_at)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appointmentTypes, locations, practitioners } from './clinic.ts';
 import { patients } from './patients.ts';
 import { users } from './users.ts';
@@ -13,7 +13,9 @@ export const appointmentStatus = pgEnum('appointment_status', [
 
 // The rule "never two live appointments of one practitioner whose busy times overlap" is an
 // exclusion constraint on `busy_from`/`busy_until`, added by hand in migration 0010 (btree_gist;
-// drizzle-kit cannot express it; docs/decisions/009).
+// drizzle-kit cannot express it; docs/decisions/009). "A patient cannot be in two places at once"
+// is a second one, `appointments_patient_no_overlap`, on the visit times (migration 0012,
+// docs/decisions/011).
 export const appointments = pgTable(
   'appointments',
   {
@@ -38,6 +40,11 @@ export const appointments = pgTable(
     busyFrom: timestamp({ withTimezone: true }).notNull(),
     busyUntil: timestamp({ withTimezone: true }).notNull(),
     status: appointmentStatus().notNull().default('booked'),
+    // True only on live appointments that already overlapped an earlier-booked live appointment of
+    // the same patient when migration 0012 added the patient-side constraint, which leaves these rows
+    // out so that it could be added without touching a visit. Never set by the application; a
+    // reschedule clears it (the new time is held to the rule). docs/decisions/011.
+    patientOverlapExempt: boolean().notNull().default(false),
     cancellationReason: text(),
     cancelledAt: timestamp({ withTimezone: true }),
     // iCalendar SEQUENCE: raised on every change the patient's calendar must pick up (RFC 5545).

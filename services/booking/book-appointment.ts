@@ -10,7 +10,7 @@ import type { AppointmentDto, BookAppointmentRequest } from '#contracts/booking.
 import { checkBookingRequest } from '#core/scheduling/check-booking.ts';
 import type { Database } from '#db/client.server.ts';
 import { appointments } from '#db/schema/index.ts';
-import { SQL_STATE, sqlStateOf } from '#db/sql-state.ts';
+import { constraintOf, SQL_STATE, sqlStateOf } from '#db/sql-state.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -32,17 +32,23 @@ export function slotTakenError(): AppError {
   return new AppError('conflict', 'slot_taken', 'This time is no longer free. Please choose another time.');
 }
 
+/** The patient-side exclusion constraint (migration 0012, docs/decisions/011). */
+const PATIENT_NO_OVERLAP = 'appointments_patient_no_overlap';
+
 /**
- * Inserts or updates appointment rows, turning the database's overlap refusal into `slot_taken`.
- * A deadlock is one too: a plain UPDATE under the exclusion constraint (a reschedule) that meets an
- * overlapping change in flight can end with both waiting on each other, and PostgreSQL then cancels
- * one of them, the one whose time was contested (bookings avoid this, see migration 0011).
+ * Inserts or updates appointment rows, turning the database's overlap refusals into conflicts: the
+ * patient's own constraint into `patient_already_booked`, the practitioner's into `slot_taken`.
+ * A deadlock is `slot_taken` too: a plain UPDATE under the exclusion constraints (a reschedule) that
+ * meets an overlapping change in flight can end with both waiting on each other, and PostgreSQL then
+ * cancels one of them, the one whose time was contested (bookings avoid this, see migration 0011).
  */
-export async function refuseOverlapAsSlotTaken<T>(write: Promise<T>): Promise<T> {
+export async function refuseOverlapAsConflict<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
     const state = sqlStateOf(error);
+    if (state === SQL_STATE.exclusionViolation && constraintOf(error) === PATIENT_NO_OVERLAP)
+      throw patientAlreadyBooked();
     if (state === SQL_STATE.exclusionViolation || state === SQL_STATE.deadlockDetected)
       throw slotTakenError();
     throw error;
@@ -198,7 +204,7 @@ export async function bookAppointment(
   const answer = toAppointmentDto(record, policy);
   const messages = draftNewBookingMessages(ctx.config, record, now);
 
-  const written = await refuseOverlapAsSlotTaken(
+  const written = await refuseOverlapAsConflict(
     writeBooking(ctx.db, {
       appointment: {
         id: record.id,

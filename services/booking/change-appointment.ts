@@ -16,7 +16,7 @@ import { AppError } from '../errors.ts';
 import { queueAppointmentMessage, scheduleAppointmentReminder } from './appointment-messages.ts';
 import { appointmentTimes } from './appointment-times.ts';
 import { type AppointmentRecord, findAppointmentRecord, toAppointmentDto } from './appointment-view.ts';
-import { assertPatientIsFree, bookingRefusal, refuseOverlapAsSlotTaken } from './book-appointment.ts';
+import { assertPatientIsFree, bookingRefusal, refuseOverlapAsConflict } from './book-appointment.ts';
 import { loadAppointmentType, loadBookingPolicy, loadSchedulingData } from './scheduling-data.ts';
 
 function notFound(): AppError {
@@ -139,7 +139,8 @@ export async function rescheduleAppointment(
     const { policy } = await checkChange(tx, ctx, actor, before, 'reschedule');
     const requestedStart = Temporal.Instant.from(newStart);
     const type = await loadAppointmentType(tx, before.appointmentType);
-    // No lock: the exclusion constraint on busy times settles a race with a booking (decision 009).
+    // No lock: the exclusion constraints (the practitioner's busy times, decision 009; the patient's
+    // visits, decision 011) settle a race with a booking.
     // The appointment being moved must not block its own new time.
     const data = await loadSchedulingData(
       tx,
@@ -161,11 +162,13 @@ export async function rescheduleAppointment(
     const startAt = new Date(checked.value.start.epochMilliseconds);
     const endAt = new Date(checked.value.end.epochMilliseconds);
     await assertPatientIsFree(tx, before.patientId, startAt, endAt, id);
-    await refuseOverlapAsSlotTaken(
+    await refuseOverlapAsConflict(
       tx
         .update(appointments)
         .set({
           ...appointmentTimes(startAt, endAt, type),
+          // A double booking kept by migration 0012 is held to the patient's rule once it moves.
+          patientOverlapExempt: false,
           locationId: checked.value.locationId,
           sequence: before.sequence + 1,
           updatedAt: now,

@@ -1,8 +1,10 @@
 // A checked booking written in one call of the database function `book_appointment` (migration
 // 0011, docs/decisions/009): the appointment, its history row, its emails and its audit row, plus
 // the Idempotency-Key's stored answer when there is a key. One statement is one transaction: all of
-// it is written or none of it. The exclusion constraint on busy times refuses an overlap with any
-// other booking, committed or still in flight (23P01, turned into 409 slot_taken by the caller).
+// it is written or none of it. The exclusion constraints refuse an overlap with any other booking,
+// committed or still in flight: of the practitioner's busy times, or of the patient's visits
+// (23P01 naming the constraint, turned into 409 slot_taken or patient_already_booked by the caller;
+// migration 0012, docs/decisions/011).
 import { sql } from 'drizzle-orm';
 import type { Database } from '#db/client.server.ts';
 import type { AppointmentMessageDraft } from './appointment-messages.ts';

@@ -52,6 +52,33 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * An empty database of its own, not migrated, for tests of a migration on data written under the
+ * migrations before it: PGlite in memory, or a new PostgreSQL database dropped on close.
+ */
+export async function openEmptyTestDatabase(): Promise<TestDatabase> {
+  const postgres = inject('postgresTemplate');
+  if (!postgres) {
+    const handle = await openDatabase({ kind: 'pglite', dataDir: null });
+    return { ...handle, label: 'pglite' };
+  }
+  const name = `bp_t_${randomBytes(6).toString('hex')}`;
+  await withAdmin(postgres.url, (admin) => admin.query(`create database "${name}"`));
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: withDatabase(postgres.url, name),
+    maxConnections: 4,
+  });
+  return {
+    ...handle,
+    label: 'postgres',
+    close: async () => {
+      await handle.close();
+      await withAdmin(postgres.url, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}
+
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
