@@ -1,7 +1,7 @@
 // A realistic load on the demo clinic for the benchmarks: a year of past visits and about half of
 // every working day taken in the weeks ahead, some cancellations, time off and one changed day.
 // Rows are inserted directly; the services are what is being measured, not what fills the diary.
-import { and, inArray, ne } from 'drizzle-orm';
+import { ne } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { stableUuid } from '#core/shared/stable-id.ts';
 import type { Database } from '#db/client.server.ts';
@@ -53,19 +53,45 @@ export async function addScheduleLoad(
   type Row = typeof appointments.$inferInsert;
   const rows: Row[] = [];
   // The demo clinic has visits of its own (past courses, the coming weeks): the load goes around
-  // them, since the database refuses two live appointments of one practitioner that overlap.
+  // them, since the database refuses two live appointments of one practitioner, or of one patient,
+  // that overlap (decisions 009 and 011).
   const existing = await db
     .select({
       practitionerId: appointments.practitionerId,
+      patientId: appointments.patientId,
       startAt: appointments.startAt,
       endAt: appointments.endAt,
     })
     .from(appointments)
-    .where(
-      and(inArray(appointments.practitionerId, [...PRACTITIONER_IDS]), ne(appointments.status, 'cancelled')),
-    );
+    .where(ne(appointments.status, 'cancelled'));
+  type Visit = { startAt: Date; endAt: Date };
+  const byPractitioner = new Map<string, Visit[]>();
+  const byPatient = new Map<string, Visit[]>();
+  const remember = (visit: Visit & { practitionerId: string; patientId: string }) => {
+    for (const [index, key] of [
+      [byPractitioner, visit.practitionerId],
+      [byPatient, visit.patientId],
+    ] as const) {
+      const list = index.get(key) ?? [];
+      list.push(visit);
+      index.set(key, list);
+    }
+  };
+  for (const visit of existing) remember(visit);
+  const overlapsAny = (visits: Visit[] | undefined, startAt: Date, endAt: Date) =>
+    (visits ?? []).some((a) => a.startAt < endAt && startAt < a.endAt);
   const isTaken = (practitionerId: string, startAt: Date, endAt: Date) =>
-    existing.some((a) => a.practitionerId === practitionerId && a.startAt < endAt && startAt < a.endAt);
+    overlapsAny(byPractitioner.get(practitionerId), startAt, endAt);
+  const patientIsBusy = (patientId: string, startAt: Date, endAt: Date) =>
+    overlapsAny(byPatient.get(patientId), startAt, endAt);
+  /** The patient whose turn it is, or the next one free at that time (deterministic). */
+  const freePatient = (turn: number, startAt: Date, endAt: Date) => {
+    for (let k = 0; k < demoPatients.length; k += 1) {
+      const patientId = demoPatients[(turn + k) % demoPatients.length]!.patientId;
+      if (!patientIsBusy(patientId, startAt, endAt)) return patientId;
+    }
+    throw new Error('every demo patient is busy at this time');
+  };
   let n = 0;
   for (let day = today.subtract({ days: 365 }); Temporal.PlainDate.compare(day, until) <= 0; ) {
     if (isWeekday(day)) {
@@ -78,8 +104,13 @@ export async function addScheduleLoad(
           const cancelled = n % 12 === 0;
           const endAt = new Date(startAt.getTime() + FOLLOW_UP_MINUTES * 60_000);
           if (!cancelled && isTaken(practitionerId, startAt, endAt)) continue;
+          const turn = n * 7 + p;
+          const patientId = cancelled
+            ? demoPatients[turn % demoPatients.length]!.patientId
+            : freePatient(turn, startAt, endAt);
+          if (!cancelled) remember({ practitionerId, patientId, startAt, endAt });
           rows.push({
-            patientId: demoPatients[(n * 7 + p) % demoPatients.length]!.patientId,
+            patientId,
             practitionerId,
             locationId: DEMO_LOCATION_ID,
             appointmentTypeId: FOLLOW_UP_TYPE_ID,

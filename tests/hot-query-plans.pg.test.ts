@@ -4,6 +4,7 @@
 // parameters on tables filled with enough rows (and ANALYZEd) that a sequential scan would be the
 // cheaper plan if an index were missing. PostgreSQL only (`npm run test:postgres`).
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, resolveSession } from '#services/auth/sessions.ts';
@@ -117,12 +118,44 @@ async function fill() {
 }
 
 /** Every scan in PostgreSQL's plan for one captured statement. */
+type Scan = { type: string; relation?: string; index?: string };
+
 async function scansOf(call: { sql: string; params: unknown[] }) {
   const { rows } = await raw.query(`explain (format json) ${call.sql}`, call.params);
   // EXPLAIN (FORMAT JSON) answers one row holding a list with one plan.
   const [explained] = rows[0]!['QUERY PLAN'] as Array<{ Plan: PlanNode }>;
-  const plan = explained!.Plan;
-  const scans: Array<{ type: string; relation?: string; index?: string }> = [];
+  return scansOfPlan(explained!.Plan);
+}
+
+/**
+ * The scans of the statements run inside a database function that `call` invokes: EXPLAIN shows
+ * only a Function Scan, so the function is run with auto_explain logging its nested statements'
+ * plans as notices, on a connection of its own that is closed afterwards.
+ */
+async function nestedScansOf(call: { sql: string; params: unknown[] }) {
+  const client = await (raw as unknown as pg.Pool).connect();
+  const plans: string[] = [];
+  client.on('notice', (notice) => plans.push(notice.message ?? ''));
+  try {
+    await client.query("load 'auto_explain'");
+    await client.query(`set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on;
+      set auto_explain.log_format = 'json'; set auto_explain.log_level = 'notice'`);
+    await client.query(call.sql, call.params);
+  } finally {
+    client.release(true);
+  }
+  const scans: Scan[] = [];
+  for (const message of plans) {
+    const json = message.slice(message.indexOf('{'));
+    const logged = JSON.parse(json) as { 'Query Text': string; Plan: PlanNode };
+    if (logged['Query Text'] === call.sql) continue; // the outer call itself
+    scans.push(...scansOfPlan(logged.Plan));
+  }
+  return scans;
+}
+
+function scansOfPlan(plan: PlanNode): Scan[] {
+  const scans: Scan[] = [];
   const walk = (node: PlanNode) => {
     if (node['Node Type'] !== 'ModifyTable' && (node['Relation Name'] || node['Index Name'])) {
       scans.push({
@@ -207,9 +240,16 @@ describe('hot queries use their indexes on PostgreSQL', () => {
     expectIndexUsed(found, 'outbox_messages', ['outbox_messages_due_idx']);
   });
 
-  it('a session by its token hash', async () => {
+  it('a session by its token hash (inside the function session_viewer)', async () => {
     const session = await createSession(ctx, clinic.practitionerUserId, 'browser');
-    const found = await planOf(() => resolveSession(ctx, session.token, 'browser'), 'sessions');
-    expectIndexUsed(found, 'sessions', ['sessions_token_hash_key']);
+    const before = counter.calls.length;
+    expect(await resolveSession(ctx, session.token, 'browser')).toMatchObject({
+      userId: clinic.practitionerUserId,
+    });
+    const call = counter.calls.slice(before).find((c) => c.sql.includes('session_viewer('));
+    if (!call) throw new Error('no call of session_viewer');
+    const scans = await nestedScansOf(call);
+    expect(scans.length, 'the function ran no statement').toBeGreaterThan(0);
+    expectIndexUsed({ sql: call.sql, scans }, 'sessions', ['sessions_token_hash_key']);
   });
 });
