@@ -9,6 +9,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { BookingPolicy, BusyInterval, TimeOff } from '#core/scheduling/types.ts';
 import type { Database } from '#db/client.server.ts';
 import {
+  diaryWindow,
   groupOverrides,
   groupWeeklyHours,
   type HourRow,
@@ -67,6 +68,7 @@ export type SnapshotRequest = {
 // As loadSchedulingData: appointments and time off are searched a day either side of the day that
 // matters (buffers are at most two hours), local dates two days either side of the UTC dates.
 const MARGIN_HOURS = 24;
+const HOUR_MS = 3_600_000;
 
 type Row = {
   patient: { id: string; userId: string | null; email: string | null; name: string } | null;
@@ -84,11 +86,13 @@ type Row = {
 
 export async function loadBookingSnapshot(db: Database, request: SnapshotRequest): Promise<BookingSnapshot> {
   const { practitionerId, requestedStart } = request;
-  const searchFrom = new Date(requestedStart.subtract({ hours: MARGIN_HOURS }).epochMilliseconds);
-  const searchTo = new Date(requestedStart.add({ hours: 2 * MARGIN_HOURS }).epochMilliseconds);
-  const utcDay = requestedStart.toZonedDateTimeISO('UTC').toPlainDate();
-  const fromDate = utcDay.subtract({ days: 2 }).toString();
-  const toDate = utcDay.add({ days: 3 }).toString();
+  // The booking's own day and the next (the visit and its buffers end within it), as
+  // loadSchedulingData reads them.
+  const startMs = requestedStart.epochMilliseconds;
+  const { searchFrom, searchTo, fromDate, toDate } = diaryWindow(startMs, startMs + MARGIN_HOURS * HOUR_MS, {
+    marginHours: MARGIN_HOURS,
+    dateMarginDays: [2, 2],
+  });
   const byId = request.patient === 'own' ? null : request.patient.byId;
   const key = request.idempotency;
   const result = await db.execute(sql`

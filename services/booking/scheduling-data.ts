@@ -84,6 +84,43 @@ function toLocalTime(value: string): string {
   return value.slice(0, 5);
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const DIARY_FROM_MS = Date.UTC(1000, 0, 1);
+const DIARY_UNTIL_MS = Date.UTC(9000, 0, 1);
+
+export type DiaryWindow = { searchFrom: Date; searchTo: Date; fromDate: string; toDate: string };
+
+/**
+ * What to read of a diary for the instants [fromMs, toMs]: appointments and time off overlapping
+ * [searchFrom, searchTo) (`marginHours` either side, for buffers), dated rows from `fromDate` to
+ * `toDate` (UTC dates widened by `dateMarginDays`, since local dates in any zone lie within a day
+ * of the UTC date). Hours and days in UTC all have the same length, so these are plain
+ * millisecond sums; no time zone is involved.
+ *
+ * A request far outside the years any diary holds (a date-time may say 9999-12-31) reads at the
+ * nearest end of that span instead: nothing is there either way, the scheduling core then refuses
+ * the time as past or beyond the booking window, and every bound stays a date both drivers and
+ * PostgreSQL can write (year 10000 and year 0 are not).
+ */
+export function diaryWindow(
+  fromMs: number,
+  toMs: number,
+  margins: { marginHours: number; dateMarginDays: readonly [before: number, after: number] },
+): DiaryWindow {
+  const clamp = (ms: number) => Math.min(Math.max(ms, DIARY_FROM_MS), DIARY_UNTIL_MS);
+  const from = clamp(fromMs);
+  const to = clamp(toMs);
+  const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const midnight = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+  return {
+    searchFrom: new Date(from - margins.marginHours * HOUR_MS),
+    searchTo: new Date(to + margins.marginHours * HOUR_MS),
+    fromDate: utcDate(midnight(from) - margins.dateMarginDays[0] * DAY_MS),
+    toDate: utcDate(midnight(to) + margins.dateMarginDays[1] * DAY_MS),
+  };
+}
+
 /**
  * Working hours, date overrides, time off and live appointments (their busy times: the visit widened
  * by the buffers it was booked with) of the given practitioners that can matter between `from` and `to`.
@@ -97,11 +134,11 @@ export async function loadSchedulingData(
 ): Promise<SchedulingData> {
   if (practitionerIds.length === 0) return { weeklyHours: [], overrides: [], timeOff: [], busy: [] };
   const ids = [...practitionerIds];
-  const searchFrom = new Date(from.subtract({ hours: BUSY_MARGIN_HOURS }).epochMilliseconds);
-  const searchTo = new Date(to.add({ hours: BUSY_MARGIN_HOURS }).epochMilliseconds);
-  // Local dates in any zone lie within a day of the UTC date.
-  const fromDate = from.toZonedDateTimeISO('UTC').toPlainDate().subtract({ days: 2 }).toString();
-  const toDate = to.toZonedDateTimeISO('UTC').toPlainDate().add({ days: 2 }).toString();
+  const { searchFrom, searchTo, fromDate, toDate } = diaryWindow(
+    from.epochMilliseconds,
+    to.epochMilliseconds,
+    { marginHours: BUSY_MARGIN_HOURS, dateMarginDays: [2, 2] },
+  );
 
   // In parallel on a pool; one after another inside a transaction, whose single connection must
   // not be given concurrent queries (node-postgres deprecates queueing them).

@@ -114,6 +114,17 @@ describe('GET /api/v1/availability', () => {
     expect(body.slots).toHaveLength(30);
   });
 
+  it.each([
+    ['the last days of year 9999', '9999-12-01', '9999-12-31'],
+    ['the first days of year 1', '0001-01-01', '0001-01-31'],
+  ])('answers a search over %s with no slots', async (_label, from, to) => {
+    const { status, body } = await call(
+      'GET',
+      `/api/v1/availability?appointmentType=follow-up&practitioner=${practitionerIds[0]}&from=${from}&to=${to}&tz=America/New_York`,
+    );
+    expect([status, body.slots]).toEqual([200, []]);
+  });
+
   it("shows the same slots in the visitor's time zone", async () => {
     const { body } = await call(
       'GET',
@@ -246,6 +257,9 @@ describe('POST /api/v1/appointments', () => {
     ['at a weekend', '2026-12-05T10:00:00-05:00', 'outside_working_hours'],
     ['off the slot grid', '2026-12-08T10:05:00-05:00', 'off_grid'],
     ['beyond 180 days', '2027-06-01T10:00:00-04:00', 'beyond_booking_window'],
+    // The ends of the four-digit calendar: the searched days spill into year 10000 and year 0.
+    ['at the end of year 9999', '9999-12-31T23:30:00-05:00', 'beyond_booking_window'],
+    ['in year 1', '0001-01-01T10:00:00-05:00', 'in_the_past'],
   ])('refuses a start %s with 422', async (_label, start, code) => {
     const res = await book(tokens.patient3!, {
       practitionerId: practitionerIds[2],
@@ -405,6 +419,17 @@ describe('reading, moving and cancelling', () => {
     expect(refused.status).toBe(409);
     const unchanged = await call('GET', `/api/v1/appointments/${id}`, { token: tokens.patient4! });
     expect(unchanged.body.start).toBe('2026-12-15T13:00:00-05:00');
+
+    for (const [start, code] of [
+      ['9999-12-31T23:30:00-05:00', 'beyond_booking_window'],
+      ['0001-01-01T10:00:00-05:00', 'in_the_past'],
+    ]) {
+      const far = await call('POST', `/api/v1/appointments/${id}/reschedule`, {
+        token: tokens.patient4!,
+        body: { start },
+      });
+      expect([far.status, far.body.error?.code]).toEqual([422, code]);
+    }
 
     const moved = await call('POST', `/api/v1/appointments/${id}/reschedule`, {
       token: tokens.patient4!,
