@@ -33,7 +33,3 @@ export function describeRefusal(error: unknown): { status: number; message: stri
   }[error.kind];
   return { status, message: error.message, code: error.code };
 }
-
-export function isUuid(value: string | undefined): value is string {
-  return !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

@@ -2,6 +2,7 @@
 // a signed-in person without the role gets a 403, never the page's data. Service errors become the
 // matching HTTP status for the root error boundary.
 import { type AppLoadContext, data, redirect } from 'react-router';
+import { isRecordId, type RecordId } from '#contracts/ids.ts';
 import type { Actor } from '#services/auth/actor.ts';
 import { AppError } from '#services/errors.ts';
 
@@ -17,6 +18,15 @@ export function requireStaffRole(
   }
   if (viewer.role !== role) throw data(null, { status: 403 });
   return { userId: viewer.userId, role: viewer.role };
+}
+
+/**
+ * The record a page's route parameter names. Anything but a well-formed id is the page's normal 404,
+ * decided here before any query (a uuid column refuses other text with an error, not "no rows").
+ */
+export function requireRecordIdParam(value: string | undefined): RecordId {
+  if (!isRecordId(value)) throw data(null, { status: 404 });
+  return value;
 }
 
 /** not_found → 404 and forbidden → 403 for the error boundary; anything else is rethrown as is. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordIdSchema } from './ids.ts';
 
 // CONTRACT.md §4 "Booking": practitioners, appointment types, availability and appointments.
 
@@ -68,7 +69,7 @@ export const AvailabilityQuerySchema = z
   .object({
     appointmentType: AppointmentTypeSlugSchema,
     practitioner: z
-      .union([z.uuid(), z.literal('any')])
+      .union([RecordIdSchema, z.literal('any')])
       .default('any')
       .describe('a practitioner id, or `any` for the first available'),
     from: LocalDateSchema.describe('first local date in `tz`, inclusive'),
@@ -104,13 +105,12 @@ export type Availability = z.infer<typeof AvailabilitySchema>;
 
 export const BookAppointmentRequestSchema = z
   .object({
-    practitionerId: z.uuid(),
+    practitionerId: RecordIdSchema,
     appointmentType: AppointmentTypeSlugSchema,
     start: OffsetDateTimeSchema,
-    patientId: z
-      .uuid()
-      .optional()
-      .describe('staff only: the patient to book for; patients always book for themselves'),
+    patientId: RecordIdSchema.optional().describe(
+      'staff only: the patient to book for; patients always book for themselves',
+    ),
   })
   .meta({ id: 'BookAppointmentRequest' });
 export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequestSchema>;

@@ -5,6 +5,7 @@ import {
   BookingPolicyInputSchema,
   NewAppointmentTypeInputSchema,
 } from '#contracts/clinic-admin.ts';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import { listFieldErrors } from '#contracts/visit-notes.ts';
 import {
   createAppointmentType,
@@ -66,10 +67,14 @@ export async function action({ request, context }: Route.ActionArgs) {
         message: 'Booking policy saved. Patients see the new rules at once.',
       });
     }
-    if (intent === 'update-type' && id) {
+    if (intent === 'update-type') {
+      const typeId = RecordIdSchema.safeParse(id);
+      if (!typeId.success) {
+        return fail(400, 'The form did not name a valid appointment type. Reload the page and try again.');
+      }
       const parsed = AppointmentTypeInputSchema.safeParse(form);
       if (!parsed.success) return fail(422, 'Check the appointment type.', listFieldErrors(parsed.error));
-      await updateAppointmentType(ctx, actor, id, parsed.data);
+      await updateAppointmentType(ctx, actor, typeId.data, parsed.data);
       return redirect('/admin/booking#types');
     }
     if (intent === 'create-type') {
@@ -109,6 +114,11 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const policyFields = result?.intent === 'policy' && !result.ok ? (result.fields ?? {}) : {};
+  // A refused save of a type that is not on the page (a bad or stale id) has no form to sit in.
+  const unlistedTypeError =
+    result?.intent === 'update-type' && !result.ok && !d.types.some((t) => t.id === result.id)
+      ? result.error
+      : null;
   return (
     <>
       <section id="policy" className="ws-panel" aria-labelledby="policy-title">
@@ -151,6 +161,11 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
         <p className="ws-hint">
           A type no longer bookable stays on past appointments. New types are offered by every practitioner.
         </p>
+        {unlistedTypeError ? (
+          <p className="alert alert--error" role="alert">
+            {unlistedTypeError}
+          </p>
+        ) : null}
         {d.types.map((t) => {
           const fields =
             result?.intent === 'update-type' && result.id === t.id && !result.ok ? (result.fields ?? {}) : {};

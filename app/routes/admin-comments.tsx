@@ -1,4 +1,5 @@
 import { data, Form, redirect, useActionData } from 'react-router';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import {
   listCommentsAwaitingModeration,
   moderateArticleComment,
@@ -23,9 +24,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireStaffRole(context, request, 'admin');
   const form = await request.formData();
   const decision = form.get('decision') === 'approved' ? 'approved' : 'rejected';
+  const id = RecordIdSchema.safeParse(form.get('id'));
+  if (!id.success) {
+    return data({ error: 'The form did not name a valid comment. Reload the page and try again.' }, 400);
+  }
   try {
     await moderateArticleComment(context.services, {
-      commentId: String(form.get('id') ?? ''),
+      commentId: id.data,
       decision,
       moderator: actor,
     });

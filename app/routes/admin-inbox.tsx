@@ -1,4 +1,5 @@
 import { data, Form, redirect, useActionData } from 'react-router';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import { listContactMessages, markContactMessageHandled } from '#services/content/contact-messages.ts';
 import { formatDateTimeIn } from '../clinic-time.server';
 import { CsrfField } from '../components/csrf-field';
@@ -25,9 +26,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireStaffRole(context, request, 'admin');
   const form = await request.formData();
+  const id = RecordIdSchema.safeParse(form.get('id'));
+  if (!id.success) {
+    return data({ error: 'The form did not name a valid message. Reload the page and try again.' }, 400);
+  }
   try {
     await markContactMessageHandled(context.services, {
-      messageId: String(form.get('id') ?? ''),
+      messageId: id.data,
       staff: actor,
     });
     return redirect('/admin/inbox');

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { readOutboxMessage } from '#services/mail/list-outbox-messages.ts';
 import { formatDateTimeIn } from '../clinic-time.server';
 import { StatusPill } from '../components/admin/status-pill';
-import { requireStaffRole, toRouteError } from '../staff-access.server';
+import { requireRecordIdParam, requireStaffRole, toRouteError } from '../staff-access.server';
 import type { Route } from './+types/admin-outbox-message';
 
 export function meta() {
@@ -11,9 +11,10 @@ export function meta() {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireStaffRole(context, request, 'admin');
+  const id = requireRecordIdParam(params.id);
   const tz = context.services.config.clinic.timeZone;
   try {
-    const m = await readOutboxMessage(context.services, actor, params.id);
+    const m = await readOutboxMessage(context.services, actor, id);
     return {
       ...m,
       createdAt: formatDateTimeIn(m.createdAt, tz),

@@ -145,6 +145,54 @@ describe('adding time off', () => {
 });
 
 describe('removing', () => {
+  // A Remove button posts the row's id from a hidden field; one that is not a UUID at all (an edited
+  // or truncated form) must be refused before it reaches the uuid column, which would fail the query.
+  const MALFORMED_IDS = ['not-a-uuid', '', "' or 1=1 --", '00000000-0000-4000-8000-00000000dea'];
+
+  it('refuses hours named by a malformed id with a message by the hours, removing nothing', async () => {
+    await post({
+      intent: 'add-hours',
+      practitionerId: clinic.practitionerId,
+      weekday: '7',
+      startsAt: '10:00',
+      endsAt: '12:00',
+    });
+    for (const id of MALFORMED_IDS) {
+      const page = await postPage({ intent: 'remove-hours', id });
+      expect(page.status, id).toBe(400);
+      expect(page.html).toContain(
+        '<p class="alert alert--error" role="alert">The form did not name valid hours to remove. Reload the page and try again.</p>',
+      );
+      expect(page.html, 'the hours are still listed').toContain('hours on Sunday, 10 am–12 pm');
+    }
+  });
+
+  it('refuses time off named by a malformed id with a message by the time off, removing nothing', async () => {
+    await post({
+      intent: 'add-time-off',
+      practitionerId: clinic.practitionerId,
+      startLocal: '2026-12-28T09:00',
+      endLocal: '2026-12-28T13:00',
+      reason: 'Training day',
+    });
+    for (const id of MALFORMED_IDS) {
+      const page = await postPage({ intent: 'remove-time-off', id });
+      expect(page.status, id).toBe(400);
+      expect(page.html).toContain(
+        '<p class="alert alert--error" role="alert">The form did not name valid time off to remove. Reload the page and try again.</p>',
+      );
+      expect(page.html, 'the time off is still listed').toContain('Training day');
+    }
+  });
+
+  it('says so when the hours to remove no longer exist', async () => {
+    const page = await postPage({ intent: 'remove-hours', id: '00000000-0000-4000-8000-00000000dead' });
+    expect(page.status).toBe(404);
+    expect(page.html).toContain(
+      '<p class="alert alert--error" role="alert">Those hours no longer exist.</p>',
+    );
+  });
+
   it('says so when the time off to remove no longer exists', async () => {
     const page = await postPage({ intent: 'remove-time-off', id: '00000000-0000-4000-8000-00000000dead' });
     expect(page.status).toBe(404);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
 import { TimeOffInputSchema, WorkingHoursInputSchema } from '#contracts/clinic-admin.ts';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import { listFieldErrors } from '#contracts/visit-notes.ts';
 import { listPractitioners } from '#services/clinic/list-practitioners.ts';
 import { addTimeOff, listUpcomingTimeOff, removeTimeOff } from '#services/clinic/time-off.ts';
@@ -83,7 +84,11 @@ export async function action({ request, context }: Route.ActionArgs) {
       return redirect('/admin/schedule#hours');
     }
     if (intent === 'remove-hours') {
-      await removeWorkingHours(ctx, actor, String(form.id ?? ''));
+      const id = RecordIdSchema.safeParse(form.id);
+      if (!id.success) {
+        return fail(400, 'The form did not name valid hours to remove. Reload the page and try again.');
+      }
+      await removeWorkingHours(ctx, actor, id.data);
       return redirect('/admin/schedule#hours');
     }
     if (intent === 'add-time-off') {
@@ -100,7 +105,11 @@ export async function action({ request, context }: Route.ActionArgs) {
       });
     }
     if (intent === 'remove-time-off') {
-      await removeTimeOff(ctx, actor, String(form.id ?? ''));
+      const id = RecordIdSchema.safeParse(form.id);
+      if (!id.success) {
+        return fail(400, 'The form did not name valid time off to remove. Reload the page and try again.');
+      }
+      await removeTimeOff(ctx, actor, id.data);
       return redirect('/admin/schedule#time-off');
     }
     return fail(400, 'Unknown action.');

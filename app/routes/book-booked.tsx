@@ -1,10 +1,11 @@
 import { data } from 'react-router';
 import { TimeZoneSchema } from '#contracts/booking.ts';
+import { isRecordId } from '#contracts/ids.ts';
 import { listMyAppointments } from '#services/booking/list-appointments.ts';
 import { loadBookingPolicy } from '#services/booking/scheduling-data.ts';
 import { getMyIntakeForm } from '#services/records/intake.ts';
 import { listMyDueQuestionnaires } from '#services/records/questionnaires.ts';
-import { isUuid, requirePatient } from '../patient-access.server';
+import { requirePatient } from '../patient-access.server';
 import patientPagesHref from '../patient-pages.css?url';
 import { describeInstrumentForPatient } from '../questionnaire-text.server';
 import { describeWhen } from '../time-words.server';
@@ -18,7 +19,7 @@ export function meta() {
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requirePatient(context, request);
-  if (!isUuid(params.id)) throw data('Not found', { status: 404 });
+  if (!isRecordId(params.id)) throw data('Not found', { status: 404 });
   const appointment = (await listMyAppointments(context.services, actor)).find((a) => a.id === params.id);
   if (!appointment) throw data('Not found', { status: 404 });
   const tz = TimeZoneSchema.safeParse(new URL(request.url).searchParams.get('tz'));

@@ -1,13 +1,14 @@
 import { data } from 'react-router';
+import { isRecordId } from '#contracts/ids.ts';
 import { buildAppointmentCalendarFile } from '#services/booking/appointment-calendar.ts';
 import { loadVisibleAppointment } from '#services/booking/change-appointment.ts';
-import { describeRefusal, isUuid, requirePatient } from '../patient-access.server';
+import { describeRefusal, requirePatient } from '../patient-access.server';
 import type { Route } from './+types/my-care-calendar';
 
 // The "add to calendar" file of one of the patient's appointments (RFC 5545, as the API serves it).
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requirePatient(context, request);
-  if (!isUuid(params.id)) throw data('Not found', { status: 404 });
+  if (!isRecordId(params.id)) throw data('Not found', { status: 404 });
   try {
     const record = await loadVisibleAppointment(context.services.db, actor, params.id);
     const method = record.status === 'cancelled' ? 'CANCEL' : 'REQUEST';

@@ -2,12 +2,13 @@ import { data, Form, redirect, useNavigation } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import type { AppointmentDto } from '#contracts/booking.ts';
 import { readBookingChoice, readChosenSlot } from '#contracts/booking-form.ts';
+import { isRecordId } from '#contracts/ids.ts';
 import { rescheduleAppointment } from '#services/booking/change-appointment.ts';
 import { listMyAppointments } from '#services/booking/list-appointments.ts';
 import { describeDayAndTimes } from '../booking-flow.server';
 import { DayAndTimePicker, useVisitorTimeZone } from '../components/booking-parts';
 import { CsrfField } from '../components/csrf-field';
-import { describeRefusal, isUuid, requirePatient } from '../patient-access.server';
+import { describeRefusal, requirePatient } from '../patient-access.server';
 import patientPagesHref from '../patient-pages.css?url';
 import { describeWhen } from '../time-words.server';
 import type { Route } from './+types/my-care-reschedule';
@@ -24,7 +25,7 @@ async function loadOwnAppointment(
   id: string | undefined,
 ) {
   const actor = requirePatient(context, request);
-  if (!isUuid(id)) throw data('Not found', { status: 404 });
+  if (!isRecordId(id)) throw data('Not found', { status: 404 });
   const appointment = (await listMyAppointments(context.services, actor)).find((a) => a.id === id);
   if (!appointment) throw data('Not found', { status: 404 });
   return { actor, appointment };

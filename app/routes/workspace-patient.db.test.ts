@@ -99,3 +99,54 @@ describe('the course planner', () => {
     expect(page).toMatchObject({ kind: 'redirect', location: `/workspace/patients/${patientId}#course` });
   });
 });
+
+describe('ids that name nothing', () => {
+  const postTo = (id: string, form: Record<string, string>) =>
+    renderPage({
+      Component: chart.default,
+      loader: chart.loader,
+      action: chart.action,
+      path: '/workspace/patients/:patientId',
+      url: `http://clinic.test/workspace/patients/${encodeURIComponent(id)}`,
+      form,
+      context: createTestLoadContext(ctx, practitioner),
+    });
+
+  it('refuses a course named by a malformed id with a message in the course panel', async () => {
+    for (const intent of ['complete-course', 'stop-course']) {
+      const page = await postTo(patientId, { intent, courseId: 'not-a-uuid' });
+      if (page.kind !== 'page') throw new Error('expected the page again');
+      expect(page.status, intent).toBe(400);
+      expect(page.html).toContain(
+        '<p class="alert alert--error" role="alert">The form did not name a valid course. Reload the page and try again.</p>',
+      );
+    }
+  });
+
+  it('says so when the course to end does not exist', async () => {
+    const page = await postTo(patientId, {
+      intent: 'stop-course',
+      courseId: '00000000-0000-4000-8000-00000000dead',
+    });
+    if (page.kind !== 'page') throw new Error('expected the page again');
+    expect(page.status).toBe(404);
+    expect(page.html).toContain('<p class="alert alert--error" role="alert">There is no such course.</p>');
+  });
+
+  it('answers an address that is not a patient id with the page’s 404, for the page and its forms', async () => {
+    const read = await renderPage({
+      Component: chart.default,
+      loader: chart.loader,
+      path: '/workspace/patients/:patientId',
+      url: 'http://clinic.test/workspace/patients/not-a-uuid',
+      context: createTestLoadContext(ctx, practitioner),
+    });
+    expect(read).toMatchObject({ kind: 'page', status: 404 });
+    for (const intent of ['create-course', 'stop-course']) {
+      expect(
+        await postTo('not-a-uuid', { intent, courseId: '00000000-0000-4000-8000-00000000dead' }),
+        intent,
+      ).toMatchObject({ kind: 'page', status: 404 });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { StartBackBandSchema } from '#contracts/course.ts';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import { listFieldErrors } from '#contracts/visit-notes.ts';
 import { DURATION_CATEGORIES, FUNCTION_INSTRUMENTS } from '#core/clinical/course/index.ts';
 import { loadPatientChart } from '#services/records/patient-chart.ts';
@@ -16,7 +17,12 @@ import { SafetyBanner } from '../components/workspace/safety-flags';
 import { ScoreChart } from '../components/workspace/scores';
 import { WsInputField, WsSelectField } from '../components/ws-field';
 import { summariseScores } from '../score-summary.server';
-import { describeActionError, requireStaffRole, toRouteError } from '../staff-access.server';
+import {
+  describeActionError,
+  requireRecordIdParam,
+  requireStaffRole,
+  toRouteError,
+} from '../staff-access.server';
 import type { Route } from './+types/workspace-patient';
 
 export function meta({ data: d }: Route.MetaArgs) {
@@ -77,9 +83,10 @@ function toPlanRequest(v: z.infer<typeof CourseFormSchema>) {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireStaffRole(context, request, 'practitioner');
+  const patientId = requireRecordIdParam(params.patientId);
   const tz = context.services.config.clinic.timeZone;
   try {
-    const chart = await loadPatientChart(context.services, actor, params.patientId);
+    const chart = await loadPatientChart(context.services, actor, patientId);
     const latestStartBack = [...chart.scores].reverse().find((s) => s.instrument === 'start-back');
     return {
       patient: {
@@ -130,6 +137,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireStaffRole(context, request, 'practitioner');
+  const patientId = requireRecordIdParam(params.patientId);
   const form = Object.fromEntries(await request.formData());
   const intent = String(form.intent ?? '');
   const values = Object.fromEntries(
@@ -152,20 +160,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         });
       }
       await createTreatmentCourse(context.services, actor, {
-        patientId: params.patientId,
+        patientId,
         request: toPlanRequest(parsed.data),
         goals: parsed.data.goals,
       });
-      return redirect(`/workspace/patients/${params.patientId}#course`);
+      return redirect(`/workspace/patients/${patientId}#course`);
     }
     if (intent === 'complete-course' || intent === 'stop-course') {
+      const courseId = RecordIdSchema.safeParse(form.courseId);
+      if (!courseId.success) {
+        return fail(400, 'The form did not name a valid course. Reload the page and try again.', {});
+      }
       await endTreatmentCourse(
         context.services,
         actor,
-        String(form.courseId ?? ''),
+        courseId.data,
         intent === 'complete-course' ? 'completed' : 'stopped',
       );
-      return redirect(`/workspace/patients/${params.patientId}#course`);
+      return redirect(`/workspace/patients/${patientId}#course`);
     }
     return fail(400, 'Unknown action.', {});
   } catch (error) {

@@ -190,3 +190,63 @@ describe('the other forms of a visit', () => {
     expect(page.html).toContain('<details class="visit__cancel" open="">');
   });
 });
+
+describe('ids that name nothing', () => {
+  const page = (appointmentId: string, form?: Record<string, string>) =>
+    renderPage({
+      Component: visit.default,
+      loader: visit.loader,
+      action: visit.action,
+      path: '/workspace/visits/:appointmentId',
+      url: `http://clinic.test/workspace/visits/${encodeURIComponent(appointmentId)}`,
+      ...(form ? { form } : {}),
+      context: createTestLoadContext(ctx, practitioner),
+    });
+
+  it('answers an address that is not an appointment id with the page’s 404, for the page and each form', async () => {
+    for (const id of ['not-a-uuid', "' or 1=1 --"]) {
+      expect(await page(id), id).toMatchObject({ kind: 'page', status: 404 });
+      for (const intent of [
+        'save',
+        'sign',
+        'add-point',
+        'remove-point',
+        'copy-forward',
+        'adverse-event',
+        'addendum',
+        'attended',
+        'no-show',
+        'cancel',
+      ]) {
+        expect(
+          await page(id, { intent, version: '0', reason: 'Unwell', text: 'Later.' }),
+          intent,
+        ).toMatchObject({
+          kind: 'page',
+          status: 404,
+        });
+      }
+    }
+  });
+
+  it('refuses a point to remove named by a malformed id with a message above the note', async () => {
+    const appointmentId = await bookVisit();
+    const refused = await postRefused(appointmentId, { intent: 'remove-point', pointId: 'not-a-uuid' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain(
+      '<div class="alert alert--error" role="alert"><p>The form did not name a valid point to remove. Reload the page and try again.</p></div>',
+    );
+  });
+
+  it('says so when the point to remove is not on the note', async () => {
+    const appointmentId = await bookVisit();
+    const refused = await postRefused(appointmentId, {
+      intent: 'remove-point',
+      pointId: '00000000-0000-4000-8000-00000000dead',
+    });
+    expect(refused.status).toBe(404);
+    expect(refused.html).toContain(
+      '<div class="alert alert--error" role="alert"><p>That point is not on this note.</p></div>',
+    );
+  });
+});

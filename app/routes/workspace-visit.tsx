@@ -8,6 +8,7 @@ import {
   useActionData,
   useNavigation,
 } from 'react-router';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import {
   AddendumInputSchema,
   AdverseEventInputSchema,
@@ -47,7 +48,12 @@ import { SafetyBanner } from '../components/workspace/safety-flags';
 import { ScoresTable } from '../components/workspace/scores';
 import { WsInputField, WsTextAreaField } from '../components/ws-field';
 import { summariseScores } from '../score-summary.server';
-import { describeActionError, requireStaffRole, toRouteError } from '../staff-access.server';
+import {
+  describeActionError,
+  requireRecordIdParam,
+  requireStaffRole,
+  toRouteError,
+} from '../staff-access.server';
 import type { Route } from './+types/workspace-visit';
 
 export function meta({ data: d }: Route.MetaArgs) {
@@ -70,10 +76,11 @@ function keptParams(url: URL): Record<string, string> {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireStaffRole(context, request, 'practitioner');
+  const appointmentId = requireRecordIdParam(params.appointmentId);
   const url = new URL(request.url);
   const tz = context.services.config.clinic.timeZone;
   try {
-    const ws = await loadVisitWorkspace(context.services, actor, params.appointmentId);
+    const ws = await loadVisitWorkspace(context.services, actor, appointmentId);
     const { appointment: a, note, safety } = ws;
     const q = url.searchParams.get('q')?.slice(0, 60) ?? '';
     const results: PickerResult[] = q
@@ -211,12 +218,12 @@ function formValues(form: FormData): Record<string, string> {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireStaffRole(context, request, 'practitioner');
+  const appointmentId = requireRecordIdParam(params.appointmentId);
   const ctx = context.services;
   const form = await request.formData();
   const intent = String(form.getAll('intent').at(-1) ?? '');
   const values = formValues(form);
   const acknowledged = form.getAll('ack').filter((v): v is string => typeof v === 'string');
-  const appointmentId = params.appointmentId;
   const url = new URL(request.url);
   const back = () => {
     const kept = new URLSearchParams(keptParams(url));
@@ -274,8 +281,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         });
       }
       case 'remove-point': {
+        const pointId = RecordIdSchema.safeParse(form.get('pointId'));
+        if (!pointId.success) {
+          return fail(400, {
+            error: 'The form did not name a valid point to remove. Reload the page and try again.',
+          });
+        }
         const { noteId } = await ensureVisitNote(ctx, actor, appointmentId);
-        await removeChartedPoint(ctx, actor, noteId, String(form.get('pointId') ?? ''));
+        await removeChartedPoint(ctx, actor, noteId, pointId.data);
         return redirect(`${back()}#chart`);
       }
       case 'copy-forward': {

@@ -10,6 +10,7 @@ import {
   PractitionerSchema,
   RescheduleAppointmentRequestSchema,
 } from '#contracts/booking.ts';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import { buildAppointmentCalendarFile } from '#services/booking/appointment-calendar.ts';
 import { toAppointmentDto } from '#services/booking/appointment-view.ts';
 import { bookAppointment } from '#services/booking/book-appointment.ts';
@@ -28,7 +29,7 @@ import { bearerSecurity, requireActor } from './require-viewer.ts';
 
 // CONTRACT.md §4 "Booking". Thin edges: parse, call one service, shape the answer.
 
-const IdParam = z.object({ id: z.uuid() });
+const IdParam = z.object({ id: RecordIdSchema });
 const tags = ['Booking'];
 
 const listPractitionersRoute = createRoute({

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import {
   completeDeletion,
   listDeletionRequests,
@@ -80,7 +81,7 @@ const completeRoute = createRoute({
   tags,
   summary: 'Carry out a deletion request (admins)',
   security: bearerSecurity,
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: z.object({ id: RecordIdSchema }) },
   responses: {
     200: jsonResponse(DeletionRequestSchema, 'Completed'),
     401: errorResponse('No or bad token'),

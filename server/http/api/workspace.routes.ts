@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Temporal } from 'temporal-polyfill';
+import { RecordIdSchema } from '#contracts/ids.ts';
 import {
   SignVisitNoteRequestSchema,
   VisitNoteDraftRequestSchema,
@@ -25,7 +26,7 @@ import { bearerSecurity, requireActor } from './require-viewer.ts';
 // with the same optimistic version as the web page. Practitioners only.
 
 const tags = ['Workspace'];
-const AppointmentParam = z.object({ appointmentId: z.uuid() });
+const AppointmentParam = z.object({ appointmentId: RecordIdSchema });
 
 const dayRoute = createRoute({
   method: 'get',
