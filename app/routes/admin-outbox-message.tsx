@@ -74,19 +74,32 @@ export default function AdminOutboxMessage({ loaderData: m }: Route.ComponentPro
         ) : null}
       </dl>
       <h3>Text</h3>
-      <pre className="admin-raw">{m.bodyText}</pre>
+      <RawText label="Text of the message" text={m.bodyText} />
       <h3>Stored raw message</h3>
       {m.rawMessage ? (
-        <pre className="admin-raw">{m.rawMessage}</pre>
+        <RawText label="Stored raw message" text={m.rawMessage} />
       ) : (
         <p className="ws-muted">Not sent yet: the raw message is stored once it is sent.</p>
       )}
       {m.calendarFile ? (
         <details>
           <summary>Calendar file</summary>
-          <pre className="admin-raw">{m.calendarFile}</pre>
+          <RawText label="Calendar file" text={m.calendarFile} />
         </details>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * Stored text as it is, in a named box that scrolls when it is long: the box takes focus, so a
+ * keyboard user can scroll it too (WCAG 2.1.1).
+ */
+function RawText({ label, text }: { label: string; text: string }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard
+    <section className="admin-raw" tabIndex={0} aria-label={label}>
+      <pre>{text}</pre>
     </section>
   );
 }
