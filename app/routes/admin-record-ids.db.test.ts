@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingPolicies } from '#db/schema/index.ts';
 import type { Viewer } from '#services/auth/sessions.ts';
 import type { ServiceContext } from '#services/context.ts';
-import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
+import {
+  type ClinicFixture,
+  createClinicFixture,
+  ensureDefaultBookingPolicy,
+} from '#tests/factories/clinic.ts';
 import { createTestLoadContext, type RenderedPage, renderPage } from '#tests/setup/render-page.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
@@ -34,16 +37,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   ctx = createTestServices(database, clock);
   clinic = await createClinicFixture(database.db);
-  await database.db
-    .insert(bookingPolicies)
-    .values({
-      id: 'default',
-      minimumNoticeMinutes: 1440,
-      maximumDaysAhead: 180,
-      cancellationWindowHours: 24,
-      slotIntervalMinutes: 15,
-    })
-    .onConflictDoNothing();
+  await ensureDefaultBookingPolicy(database.db);
 });
 afterAll(() => database?.close());
 

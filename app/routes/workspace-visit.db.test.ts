@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appointments, bookingPolicies, patients } from '#db/schema/index.ts';
+import { appointments, patients } from '#db/schema/index.ts';
 import type { Viewer } from '#services/auth/sessions.ts';
 import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { NO_SAFETY_SCREEN } from '#services/records/patient-safety.ts';
-import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
+import {
+  type ClinicFixture,
+  createClinicFixture,
+  ensureDefaultBookingPolicy,
+} from '#tests/factories/clinic.ts';
 import {
   createTestLoadContext,
   expectAcceptedField,
@@ -70,16 +74,7 @@ beforeAll(async () => {
   ctx = createTestServices(database, clock);
   clinic = await createClinicFixture(database.db);
   // Signing a note and cancelling read the booking policy.
-  await database.db
-    .insert(bookingPolicies)
-    .values({
-      id: 'default',
-      minimumNoticeMinutes: 1440,
-      maximumDaysAhead: 180,
-      cancellationWindowHours: 24,
-      slotIntervalMinutes: 15,
-    })
-    .onConflictDoNothing();
+  await ensureDefaultBookingPolicy(database.db);
   practitioner = {
     userId: clinic.practitionerUserId,
     role: 'practitioner',

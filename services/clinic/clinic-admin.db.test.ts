@@ -1,11 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appointmentTypes, auditEvents, bookingPolicies, workingHours } from '#db/schema/index.ts';
+import { appointmentTypes, auditEvents, workingHours } from '#db/schema/index.ts';
 import type { Actor } from '#services/auth/actor.ts';
 import { findAvailability } from '#services/booking/find-availability.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { listOutboxMessages } from '#services/mail/list-outbox-messages.ts';
-import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
+import {
+  type ClinicFixture,
+  createClinicFixture,
+  ensureDefaultBookingPolicy,
+} from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
 import { createAppointmentType, updateAppointmentType } from './appointment-types.ts';
@@ -43,16 +47,7 @@ beforeAll(async () => {
     .from(appointmentTypes)
     .where(eq(appointmentTypes.id, clinic.appointmentTypeId));
   typeSlug = type!.slug;
-  await database.db
-    .insert(bookingPolicies)
-    .values({
-      id: 'default',
-      minimumNoticeMinutes: 1440,
-      maximumDaysAhead: 180,
-      cancellationWindowHours: 24,
-      slotIntervalMinutes: 15,
-    })
-    .onConflictDoNothing();
+  await ensureDefaultBookingPolicy(database.db);
 });
 afterAll(() => database?.close());
 

@@ -5,7 +5,6 @@ import {
   adverseEvents,
   appointments,
   auditEvents,
-  bookingPolicies,
   chartedPoints,
   intakeForms,
   noteAddenda,
@@ -17,7 +16,11 @@ import {
 import type { Actor } from '#services/auth/actor.ts';
 import { appointmentTimes } from '#services/booking/appointment-times.ts';
 import type { ServiceContext } from '#services/context.ts';
-import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
+import {
+  type ClinicFixture,
+  createClinicFixture,
+  ensureDefaultBookingPolicy,
+} from '#tests/factories/clinic.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
 import {
@@ -128,16 +131,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   ctx = createTestServices(database, clock);
   clinic = await createClinicFixture(database.db);
-  await database.db
-    .insert(bookingPolicies)
-    .values({
-      id: 'default',
-      minimumNoticeMinutes: 1440,
-      maximumDaysAhead: 180,
-      cancellationWindowHours: 24,
-      slotIntervalMinutes: 15,
-    })
-    .onConflictDoNothing();
+  await ensureDefaultBookingPolicy(database.db);
   me = { userId: clinic.practitionerUserId, role: 'practitioner' };
   const [user] = await database.db
     .insert(users)

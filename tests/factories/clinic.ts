@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '#db/client.server.ts';
 import {
   appointmentTypes,
+  bookingPolicies,
   locations,
   patients,
   practitionerAppointmentTypes,
@@ -76,4 +77,22 @@ export async function createClinicFixture(
     appointmentTypeId: type!.id,
     patientIds: patientRows.map((p) => p.id),
   };
+}
+
+/**
+ * The clinic's booking policy row as migrations and seeding leave it (a day's notice, 180 days
+ * ahead, 24 hours to change online, a 15-minute grid), for tests whose services read it (signing a
+ * note, cancelling, clinic administration). Leaves an existing row alone.
+ */
+export async function ensureDefaultBookingPolicy(db: Database): Promise<void> {
+  await db
+    .insert(bookingPolicies)
+    .values({
+      id: 'default',
+      minimumNoticeMinutes: 1440,
+      maximumDaysAhead: 180,
+      cancellationWindowHours: 24,
+      slotIntervalMinutes: 15,
+    })
+    .onConflictDoNothing();
 }
