@@ -60,8 +60,8 @@ export type BookingPolicyInput = z.infer<typeof BookingPolicyInputSchema>;
 
 export const AppointmentTypeInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the type a name.').max(80),
-    description: z.string().trim().max(500).default(''),
+    name: z.string().trim().min(1, 'Give the type a name.').max(80, 'At most 80 characters.'),
+    description: z.string().trim().max(500, 'At most 500 characters.').default(''),
     durationMinutes: wholeNumber(5, 480, 'Length'),
     bufferBeforeMinutes: wholeNumber(0, 120, 'Time before'),
     bufferAfterMinutes: wholeNumber(0, 120, 'Time after'),
@@ -75,8 +75,8 @@ export const NewAppointmentTypeInputSchema = AppointmentTypeInputSchema.extend({
   slug: z
     .string()
     .trim()
-    .min(2)
-    .max(64)
+    .min(2, 'At least 2 characters.')
+    .max(64, 'At most 64 characters.')
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case words joined by hyphens, e.g. long-follow-up.'),
 });
 export type NewAppointmentTypeInput = z.infer<typeof NewAppointmentTypeInputSchema>;

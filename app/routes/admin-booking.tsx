@@ -46,6 +46,8 @@ type Result = {
   message?: string;
   error?: string;
   fields?: Record<string, string>;
+  /** What a refused form sent, so each message sits next to the value it is about. */
+  values?: Record<string, string>;
 };
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -54,8 +56,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const intent = String(form.intent ?? '');
   const id = typeof form.id === 'string' ? form.id : undefined;
+  const values = Object.fromEntries(
+    Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'),
+  );
   const fail = (status: number, error: string, fields: Record<string, string> = {}) =>
-    data<Result>({ ok: false, intent, ...(id ? { id } : {}), error, fields }, status);
+    data<Result>({ ok: false, intent, ...(id ? { id } : {}), error, fields, values }, status);
   try {
     if (intent === 'policy') {
       const parsed = BookingPolicyInputSchema.safeParse(form);
@@ -113,12 +118,14 @@ const POLICY_FIELDS: readonly {
 export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
-  const policyFields = result?.intent === 'policy' && !result.ok ? (result.fields ?? {}) : {};
+  // Only the form that was refused shows what it sent; every other form shows the saved values.
+  const refusal = (intent: string) => (result && !result.ok && result.intent === intent ? result : null);
+  const policyError = refusal('policy');
+  const updateError = refusal('update-type');
+  const createError = refusal('create-type');
   // A refused save of a type that is not on the page (a bad or stale id) has no form to sit in.
   const unlistedTypeError =
-    result?.intent === 'update-type' && !result.ok && !d.types.some((t) => t.id === result.id)
-      ? result.error
-      : null;
+    updateError && !d.types.some((t) => t.id === updateError.id) ? updateError.error : null;
   return (
     <>
       <section id="policy" className="ws-panel" aria-labelledby="policy-title">
@@ -145,8 +152,8 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
                 min={field.min}
                 max={field.max}
                 required
-                defaultValue={d.policy[field.name]}
-                error={policyFields[field.name]}
+                defaultValue={policyError?.values?.[field.name] ?? d.policy[field.name]}
+                error={policyError?.fields?.[field.name]}
               />
             ))}
           </div>
@@ -167,8 +174,7 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
           </p>
         ) : null}
         {d.types.map((t) => {
-          const fields =
-            result?.intent === 'update-type' && result.id === t.id && !result.ok ? (result.fields ?? {}) : {};
+          const typeError = updateError?.id === t.id ? updateError : null;
           return (
             <Form method="post" key={t.id} className="admin-type" aria-label={`Appointment type ${t.name}`}>
               <CsrfField />
@@ -176,12 +182,16 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
               <h3>
                 {t.name} <span className="ws-muted">({t.slug})</span>
               </h3>
-              {result?.intent === 'update-type' && result.id === t.id && !result.ok ? (
+              {typeError ? (
                 <p className="alert alert--error" role="alert">
-                  {result.error}
+                  {typeError.error}
                 </p>
               ) : null}
-              <TypeFields prefix={t.slug} values={t} fields={fields} />
+              <TypeFields
+                prefix={t.slug}
+                values={typeError ? typeFieldsAsSent(typeError.values, t) : t}
+                fields={typeError?.fields ?? {}}
+              />
               <button
                 type="submit"
                 name="intent"
@@ -194,16 +204,13 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
             </Form>
           );
         })}
-        <details
-          className="admin-new-type"
-          open={result?.intent === 'create-type' && !result.ok ? true : undefined}
-        >
+        <details className="admin-new-type" open={createError ? true : undefined}>
           <summary>Add an appointment type</summary>
           <Form method="post">
             <CsrfField />
-            {result?.intent === 'create-type' && !result.ok ? (
+            {createError ? (
               <p className="alert alert--error" role="alert">
-                {result.error}
+                {createError.error}
               </p>
             ) : null}
             <WsInputField
@@ -212,20 +219,13 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
               label="Short name for links (e.g. long-follow-up)"
               required
               pattern="[a-z0-9]+(-[a-z0-9]+)*"
-              error={result?.intent === 'create-type' ? result.fields?.slug : undefined}
+              defaultValue={createError?.values?.slug}
+              error={createError?.fields?.slug}
             />
             <TypeFields
               prefix="new"
-              values={{
-                name: '',
-                description: '',
-                durationMinutes: 45,
-                bufferBeforeMinutes: 0,
-                bufferAfterMinutes: 0,
-                newPatientOnly: false,
-                active: true,
-              }}
-              fields={result?.intent === 'create-type' && !result.ok ? (result.fields ?? {}) : {}}
+              values={createError ? typeFieldsAsSent(createError.values, NEW_TYPE) : NEW_TYPE}
+              fields={createError?.fields ?? {}}
             />
             <button type="submit" name="intent" value="create-type" className="ws-button" disabled={busy}>
               Add appointment type
@@ -237,21 +237,56 @@ export default function AdminBooking({ loaderData: d }: Route.ComponentProps) {
   );
 }
 
+/** What the fields of one appointment type show: saved values, or (refused) what was sent. */
+type TypeFieldValues = {
+  name: string;
+  description: string;
+  durationMinutes: number | string;
+  bufferBeforeMinutes: number | string;
+  bufferAfterMinutes: number | string;
+  newPatientOnly: boolean;
+  active: boolean;
+};
+
+/** The new-type form before anything is typed. */
+const NEW_TYPE: TypeFieldValues = {
+  name: '',
+  description: '',
+  durationMinutes: 45,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  newPatientOnly: false,
+  active: true,
+};
+
+/**
+ * A refused type form as it was sent, so the admin keeps what they typed and each message sits under
+ * the value it is about. A text field missing from the post (an edited form) shows `otherwise`; a
+ * checkbox is sent only when ticked, so a missing one was unticked.
+ */
+function typeFieldsAsSent(
+  sent: Record<string, string> | undefined,
+  otherwise: TypeFieldValues,
+): TypeFieldValues {
+  const ticked = (name: string) => sent?.[name] === 'on' || sent?.[name] === 'true';
+  return {
+    name: sent?.name ?? otherwise.name,
+    description: sent?.description ?? otherwise.description,
+    durationMinutes: sent?.durationMinutes ?? otherwise.durationMinutes,
+    bufferBeforeMinutes: sent?.bufferBeforeMinutes ?? otherwise.bufferBeforeMinutes,
+    bufferAfterMinutes: sent?.bufferAfterMinutes ?? otherwise.bufferAfterMinutes,
+    newPatientOnly: ticked('newPatientOnly'),
+    active: ticked('active'),
+  };
+}
+
 function TypeFields({
   prefix,
   values,
   fields,
 }: {
   prefix: string;
-  values: {
-    name: string;
-    description: string;
-    durationMinutes: number;
-    bufferBeforeMinutes: number;
-    bufferAfterMinutes: number;
-    newPatientOnly: boolean;
-    active: boolean;
-  };
+  values: TypeFieldValues;
   fields: Record<string, string>;
 }) {
   const id = (name: string) => `${prefix}-${name}`;
@@ -262,6 +297,7 @@ function TypeFields({
         name="name"
         label="Name"
         required
+        maxLength={80}
         defaultValue={values.name}
         error={fields.name}
       />

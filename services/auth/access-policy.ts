@@ -8,6 +8,7 @@
 //   admin         — runs the clinic: people, diaries, appointments; not clinical notes or scores
 //                   (least privilege: admins do not treat)
 import { and, eq } from 'drizzle-orm';
+import { isRecordId } from '#contracts/ids.ts';
 import type { Database } from '#db/client.server.ts';
 import { appointments, patients, practitioners } from '#db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -32,8 +33,6 @@ export const PATIENT_POLICY: Readonly<Record<PatientAction, readonly PatientRela
   'write-clinical': ['treating-practitioner'],
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function isAllowed(relation: PatientRelation, action: PatientAction): boolean {
   return PATIENT_POLICY[action].includes(relation);
 }
@@ -44,7 +43,8 @@ export async function findPatientRelation(
   actor: Actor,
   patientId: string,
 ): Promise<PatientRelation> {
-  if (!UUID.test(patientId)) return 'none';
+  // Text that is not an id names no patient, and must not reach the uuid column (22P02).
+  if (!isRecordId(patientId)) return 'none';
   const [patient] = await db
     .select({ id: patients.id, userId: patients.userId })
     .from(patients)

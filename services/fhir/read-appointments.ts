@@ -3,7 +3,7 @@ import { and, inArray } from 'drizzle-orm';
 import { appointments } from '#db/schema/index.ts';
 import { type AppointmentRecord, selectAppointmentRecords } from '../booking/appointment-view.ts';
 import type { ServiceContext } from '../context.ts';
-import { buildRecordWhere, onlyUuids, type RecordFilter } from './record-filter.ts';
+import { buildRecordWhere, onlyRecordIds, type RecordFilter } from './record-filter.ts';
 
 export type { AppointmentRecord };
 
@@ -25,7 +25,7 @@ export async function listAppointmentsForFhir(
         filter,
       ),
       filter.practitionerIds
-        ? inArray(appointments.practitionerId, onlyUuids(filter.practitionerIds))
+        ? inArray(appointments.practitionerId, onlyRecordIds(filter.practitionerIds))
         : undefined,
       filter.statuses ? inArray(appointments.status, [...filter.statuses]) : undefined,
     ),

@@ -9,7 +9,7 @@ import {
   workingHours,
 } from '#db/schema/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { escapeLikePattern, onlyUuids } from './record-filter.ts';
+import { escapeLikePattern, onlyRecordIds } from './record-filter.ts';
 
 export type PractitionerRecord = {
   id: string;
@@ -63,7 +63,7 @@ export async function listPractitionersForFhir(
     .from(practitioners)
     .where(
       and(
-        filter.ids ? inArray(practitioners.id, onlyUuids(filter.ids)) : undefined,
+        filter.ids ? inArray(practitioners.id, onlyRecordIds(filter.ids)) : undefined,
         filter.name
           ? or(...filter.name.map((n) => ilike(practitioners.displayName, `%${escapeLikePattern(n)}%`)))
           : undefined,
@@ -88,7 +88,7 @@ export async function listLocationsForFhir(
     .from(locations)
     .where(
       and(
-        filter.ids ? inArray(locations.id, onlyUuids(filter.ids)) : undefined,
+        filter.ids ? inArray(locations.id, onlyRecordIds(filter.ids)) : undefined,
         filter.name
           ? or(...filter.name.map((n) => ilike(locations.name, `%${escapeLikePattern(n)}%`)))
           : undefined,

@@ -2,6 +2,7 @@
 // forget the caller's scope.
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { isRecordId } from '#contracts/ids.ts';
 import type { PatientScope } from './patient-scope.ts';
 
 export type RecordFilter = {
@@ -16,20 +17,14 @@ export type RecordFilter = {
   to?: Date;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Our ids are UUIDs; anything else can match nothing (and must not reach a uuid column). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /** A FHIR string search value as a LIKE pattern prefix: `%` and `_` match themselves. */
 export function escapeLikePattern(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function onlyUuids(values: readonly string[]): string[] {
-  return values.filter(isUuid);
+/** The values that are record ids: anything else can match nothing (and must not reach a uuid column). */
+export function onlyRecordIds(values: readonly string[]): string[] {
+  return values.filter(isRecordId);
 }
 
 export function buildRecordWhere(
@@ -38,8 +33,8 @@ export function buildRecordWhere(
 ): SQL | undefined {
   return and(
     filter.scope === 'all' ? undefined : inArray(columns.patientId, [...filter.scope]),
-    filter.ids ? inArray(columns.id, onlyUuids(filter.ids)) : undefined,
-    filter.patientIds ? inArray(columns.patientId, onlyUuids(filter.patientIds)) : undefined,
+    filter.ids ? inArray(columns.id, onlyRecordIds(filter.ids)) : undefined,
+    filter.patientIds ? inArray(columns.patientId, onlyRecordIds(filter.patientIds)) : undefined,
     // Bound as ISO text with an explicit cast, so computed dates (coalesce(…)) compare like columns.
     filter.from ? sql`${columns.date} >= ${filter.from.toISOString()}::timestamptz` : undefined,
     filter.to ? sql`${columns.date} < ${filter.to.toISOString()}::timestamptz` : undefined,
