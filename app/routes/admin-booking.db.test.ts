@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentTypes, bookingPolicies } from '#db/schema/index.ts';
 import type { Viewer } from '#services/auth/sessions.ts';
 import type { ServiceContext } from '#services/context.ts';
+import { ensureDefaultBookingPolicy } from '#tests/factories/clinic.ts';
 import {
   createTestLoadContext,
   expectAcceptedField,
@@ -29,12 +30,6 @@ const admin: Viewer = {
 };
 const clock = createTestClock('2026-11-25T12:00:00Z');
 
-const SAVED_POLICY = {
-  minimumNoticeMinutes: 1440,
-  maximumDaysAhead: 180,
-  cancellationWindowHours: 24,
-  slotIntervalMinutes: 15,
-};
 // Two types of this file's own; each form's fields are named by its slug (`deep-follow-up-name`).
 const DEEP = {
   slug: 'deep-follow-up',
@@ -57,14 +52,13 @@ const SHORT = {
   active: false,
 };
 let deepId: string;
+let savedPolicy: Awaited<ReturnType<typeof readSavedPolicy>>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   ctx = createTestServices(database, clock);
-  await database.db
-    .insert(bookingPolicies)
-    .values({ id: 'default', ...SAVED_POLICY })
-    .onConflictDoUpdate({ target: bookingPolicies.id, set: SAVED_POLICY });
+  await ensureDefaultBookingPolicy(database.db);
+  savedPolicy = await readSavedPolicy();
   const [deep] = await database.db.insert(appointmentTypes).values([DEEP, SHORT]).returning();
   deepId = deep!.id;
 });
@@ -118,8 +112,8 @@ function expectSavedPolicyFields(html: string) {
   for (const id of ['policy-notice', 'policy-ahead', 'policy-window', 'policy-grid']) {
     expectAcceptedField(html, id);
   }
-  expect(findFieldCell(html, 'policy-notice')).toContain('value="24"');
-  expect(findFieldCell(html, 'policy-grid')).toContain('value="15"');
+  expect(findFieldCell(html, 'policy-notice')).toContain(`value="${savedPolicy.minimumNoticeMinutes / 60}"`);
+  expect(findFieldCell(html, 'policy-grid')).toContain(`value="${savedPolicy.slotIntervalMinutes}"`);
 }
 
 async function readSavedType(id: string) {
@@ -162,7 +156,7 @@ describe('saving the booking policy', () => {
     // The type forms were not the ones refused.
     expectSavedTypeFields(page.html, DEEP);
     expectSavedTypeFields(page.html, SHORT);
-    expect(await readSavedPolicy()).toEqual(SAVED_POLICY);
+    expect(await readSavedPolicy()).toEqual(savedPolicy);
   });
 });
 
