@@ -65,3 +65,20 @@ export async function findAccessibilityViolations(page: Page) {
     nodes: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+/**
+ * Waits until the page's main heading says `name` (the whole text for a string, a match for a
+ * pattern). After a client-side navigation the address changes before React has drawn the new
+ * page, so reading the heading at once can still find the previous page's.
+ */
+export async function waitForHeading(page: Page, name: string | RegExp, timeout = 30_000) {
+  const heading = page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
+  try {
+    await heading.waitFor({ timeout });
+  } catch (error) {
+    const shown = await page.getByRole('heading', { level: 1 }).allTextContents();
+    throw new Error(`expected the heading ${String(name)} on ${page.url()}, found ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,6 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eEnvironment, findAccessibilityViolations, startE2eEnvironment } from './browser.ts';
+import {
+  type E2eEnvironment,
+  findAccessibilityViolations,
+  startE2eEnvironment,
+  waitForHeading,
+} from './browser.ts';
 
 let env: E2eEnvironment;
 beforeAll(async () => {
@@ -81,9 +86,7 @@ describe('the condition checker', () => {
     await withPage({ viewport: { width: 320, height: 700 } }, async (page) => {
       await runChecker(page, { ...ROUTINE, nerves: [/between your legs/, /bladder/] });
       expect(new URL(page.url()).pathname).toBe('/checker/result');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-        'Go to an emergency department now',
-      );
+      await waitForHeading(page, 'Go to an emergency department now');
       await expect(page.locator('a[href="tel:911"]').count()).resolves.toBeGreaterThan(0);
       // No booking link anywhere on the page, the site header included.
       await expect(page.locator('a[href^="/book"]').count()).resolves.toBe(0);
@@ -107,9 +110,7 @@ describe('the condition checker', () => {
   it('shows an urgent result without any booking link', async () => {
     await withPage({}, async (page) => {
       await runChecker(page, { ...ROUTINE, health: [/had cancer/] });
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
-        /See a doctor today/,
-      );
+      await waitForHeading(page, /See a doctor today/);
       await expect(page.locator('a[href^="/book"]').count()).resolves.toBe(0);
       expect(await findAccessibilityViolations(page)).toEqual([]);
     });
@@ -118,9 +119,7 @@ describe('the condition checker', () => {
   it('gives a routine result with advice, likely conditions and a booking link carrying the answers', async () => {
     await withPage({}, async (page) => {
       await runChecker(page, ROUTINE);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-        'You can book acupuncture',
-      );
+      await waitForHeading(page, 'You can book acupuncture');
       await expect(page.getByRole('link', { name: 'Low back pain (non-specific)' }).count()).resolves.toBe(1);
       const href = await page.getByRole('link', { name: 'Book an appointment' }).getAttribute('href');
       const url = new URL(href ?? '', env.baseUrl);
@@ -136,7 +135,7 @@ describe('the condition checker', () => {
   it('works with JavaScript turned off, from the first question to the result', async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
       await runChecker(page, { ...ROUTINE, health: [/lost weight/] });
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/See your doctor/);
+      await waitForHeading(page, /See your doctor/);
       const href = await page.getByRole('link', { name: 'Book an appointment' }).getAttribute('href');
       expect(new URL(href ?? '', env.baseUrl).searchParams.get('flags')).toBe('weight_loss');
     });

@@ -1,6 +1,11 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eEnvironment, findAccessibilityViolations, startE2eEnvironment } from './browser.ts';
+import {
+  type E2eEnvironment,
+  findAccessibilityViolations,
+  startE2eEnvironment,
+  waitForHeading,
+} from './browser.ts';
 
 // Issue 6 "Must show": checker (routine) → book → register → intake → questionnaire → My care shows
 // the appointment and the scores; reschedule and cancel; booking and intake without JavaScript;
@@ -178,7 +183,7 @@ describe('the patient journey', () => {
       await clickAndWait(page, page.getByRole('button', { name: 'Confirm and book' }), (url) =>
         url.pathname.startsWith('/book/booked/'),
       );
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('You are booked');
+      await waitForHeading(page, 'You are booked');
       await expectAccessible(page);
 
       const calendarHref = await page.getByRole('link', { name: 'Add to my calendar' }).getAttribute('href');
@@ -283,7 +288,7 @@ describe('the patient journey', () => {
       await clickAndWait(page, page.locator('.week__day:not([disabled])').nth(1));
       await clickAndWait(page, page.locator('.times__time').first());
       await clickAndWait(page, page.getByRole('button', { name: 'Confirm and book' }));
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('You are booked');
+      await waitForHeading(page, 'You are booked');
 
       // A step posted with a required answer missing comes back with the message and keeps the text.
       await page.goto(`${env.baseUrl}/my-care/intake?step=about`);
@@ -346,7 +351,7 @@ describe('the patient journey', () => {
       await tabTo(/^First available/);
       await tabTo(/^\d{1,2}(:\d\d)? (am|pm)/);
       await tabTo(/^Confirm and book$/);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('You are booked');
+      await waitForHeading(page, 'You are booked');
     });
   });
 
