@@ -19,7 +19,8 @@ import {
   followUpSlots,
   PRACTITIONER_IDS,
 } from './clinic-load.ts';
-import { type BenchResult, compared, runWithConcurrency } from './measure.ts';
+import { addCpu, type CpuReading, canReadProcessCpu, cpuBetween, NO_CPU, readCpu } from './cpu-meter.ts';
+import { type BenchResult, compared, round, runWithConcurrency } from './measure.ts';
 
 const CONCURRENCY = 8;
 // Three demo practitioners and thirteen more: slots dealt out in turn spread the bookings in flight
@@ -86,6 +87,11 @@ export async function benchBooking(
         TARGET,
       ),
     );
+    if (overHttp.cpu) {
+      const row = cpuRow(overHttp.cpu, overHttp.counted);
+      log(`  postgres: CPU per operation, ${row.note}`);
+      results.push(row);
+    }
   }
   return results;
 }
@@ -162,7 +168,7 @@ async function benchBookingOverHttp(
         request.on('error', reject);
         request.end(body);
       });
-    return await alternateWithBareInsert(bench, book, slots, options);
+    return await alternateWithBareInsert(bench, book, slots, options, server.child.pid);
   } finally {
     agent.destroy();
     server.child.kill('SIGTERM');
@@ -179,6 +185,7 @@ async function alternateWithBareInsert(
   book: Book,
   slots: BookableSlot[],
   options: Options,
+  serverPid?: number,
 ) {
   const serviceSlots = slots.filter((_, i) => i % 2 === 0);
   const bareSlots = slots.filter((_, i) => i % 2 === 1);
@@ -205,10 +212,27 @@ async function alternateWithBareInsert(
   const perRound = Math.floor((options.perSide - warm) / options.rounds);
   let serviceMs = 0;
   let bareMs = 0;
+  // CPU of every process involved, per side, when a server process is measured on PostgreSQL.
+  const meterCpu = serverPid !== undefined && bench.engine === 'postgres' && canReadProcessCpu();
+  let serviceCpu = NO_CPU;
+  let bareCpu = NO_CPU;
+  const timed = async (run: () => Promise<number>): Promise<[number, CpuReading]> => {
+    const before = meterCpu ? readCpu(serverPid) : NO_CPU;
+    const ms = await run();
+    return [ms, meterCpu ? cpuBetween(before, readCpu(serverPid)) : NO_CPU];
+  };
   for (let r = 0; r < options.rounds; r += 1) {
     const offset = warm + r * perRound;
-    serviceMs += await runWithConcurrency(perRound, CONCURRENCY, (i) => book(serviceSlots[offset + i]!));
-    bareMs += await runWithConcurrency(perRound, CONCURRENCY, (i) => insert(bareSlots[offset + i]!));
+    const [sMs, sCpu] = await timed(() =>
+      runWithConcurrency(perRound, CONCURRENCY, (i) => book(serviceSlots[offset + i]!)),
+    );
+    const [bMs, bCpu] = await timed(() =>
+      runWithConcurrency(perRound, CONCURRENCY, (i) => insert(bareSlots[offset + i]!)),
+    );
+    serviceMs += sMs;
+    bareMs += bMs;
+    serviceCpu = addCpu(serviceCpu, sCpu);
+    bareCpu = addCpu(bareCpu, bCpu);
   }
   const counted = perRound * options.rounds;
   const last = slots.at(-1)!;
@@ -219,5 +243,38 @@ async function alternateWithBareInsert(
   if (count !== 2 * (warm + counted)) {
     throw new Error(`expected ${2 * (warm + counted)} booked appointments, found ${count}`);
   }
-  return { service: counted / (serviceMs / 1000), bare: counted / (bareMs / 1000), counted };
+  return {
+    service: counted / (serviceMs / 1000),
+    bare: counted / (bareMs / 1000),
+    counted,
+    ...(meterCpu ? { cpu: { service: serviceCpu, bare: bareCpu } } : {}),
+  };
+}
+
+/**
+ * CPU per booking over HTTP (the bench's client, the server, PostgreSQL) beside CPU per bare
+ * INSERT (the bench's client, PostgreSQL), from /proc. On a machine where all of them share the
+ * cores, the throughput ratio follows this one. PostgreSQL's figure counts every postgres process
+ * on the machine, its background writers included, on both sides alike.
+ */
+function cpuRow(cpu: { service: CpuReading; bare: CpuReading }, counted: number): BenchResult {
+  const per = (reading: CpuReading) => ({
+    bench: reading.bench / counted,
+    server: reading.server / counted,
+    postgres: reading.postgres / counted,
+  });
+  const service = per(cpu.service);
+  const bare = per(cpu.bare);
+  const ms = (value: number) => `${round(value, 2)} ms`;
+  return {
+    ...compared(
+      'CPU per booking over HTTP: bench client + server + PostgreSQL (postgres)',
+      'ms',
+      service.bench + service.server + service.postgres,
+      { name: 'CPU per bare INSERT: bench client + PostgreSQL', value: bare.bench + bare.postgres },
+    ),
+    note:
+      `booking: client ${ms(service.bench)}, server ${ms(service.server)}, PostgreSQL ${ms(service.postgres)}; ` +
+      `bare INSERT: client ${ms(bare.bench)}, PostgreSQL ${ms(bare.postgres)}`,
+  };
 }
