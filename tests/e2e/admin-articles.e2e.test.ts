@@ -18,6 +18,8 @@ describe('editing articles', () => {
     await page.getByLabel('Password').fill('backpoint-demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin\/articles$/);
+    // Sign-in navigates in the page: the address changes before the list is drawn.
+    await page.getByRole('heading', { level: 2, name: 'Articles', exact: true }).waitFor();
     expect(await findAccessibilityViolations(page)).toEqual([]);
     await page
       .getByRole('link', { name: /aftercare/i })
@@ -25,6 +27,8 @@ describe('editing articles', () => {
       .click();
     await page.waitForURL(/\/admin\/articles\/[a-z0-9-]+$/);
     const slug = new URL(page.url()).pathname.split('/').pop()!;
+    // The list and the editor share the page's heading; the editor's own heading says it is drawn.
+    await page.getByRole('heading', { level: 2, name: /^Edit “/ }).waitFor();
     expect(await findAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Title').fill('After your acupuncture session: what to expect');
@@ -45,10 +49,14 @@ describe('editing articles', () => {
       'Reviewed November 20, 2026 by Mei-Lin Chen, L.Ac.',
     );
 
-    // Back to draft: the public page is gone.
+    // Back to draft: the public page is gone. The editor is opened afresh first: the address
+    // already ends in ?saved=1 and "Saved." is already shown, so neither could tell that this
+    // second save has finished.
+    await page.goto(`${env.baseUrl}/admin/articles/${slug}`);
     await page.getByLabel(/Draft/).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/saved=1/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Saved');
     const gone = await publicPage.goto(`${env.baseUrl}/articles/${slug}`);
     expect(gone?.status()).toBe(404);
     await visitor.close();

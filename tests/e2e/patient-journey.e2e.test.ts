@@ -146,8 +146,13 @@ describe('the patient journey', () => {
       await answerRoutineChecker(page);
       await clickAndWait(page, page.getByRole('link', { name: 'Book an appointment' }));
       expect(new URL(page.url()).searchParams.get('from')).toBe('checker');
-      // The visitor's own time zone joins the address once the page runs its script.
+      // The visitor's own time zone joins the address once the page runs its script. That is a
+      // navigation in the page: the address changes before the choices that carry the zone are drawn,
+      // and choosing from the old ones would lose it.
       await page.waitForURL((url) => url.searchParams.get('tz') === 'Europe/London');
+      await page
+        .locator('form.choices input[name="tz"][value="Europe/London"]')
+        .waitFor({ state: 'attached' });
       // The checker suggests the first visit, so booking opens at the practitioner step.
       await expect(page.locator('.choice-summary').textContent()).resolves.toMatch(/Initial consultation/);
       await expect(page.locator('.referral').textContent()).resolves.toMatch(/lower back, buttock/);

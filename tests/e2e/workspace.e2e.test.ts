@@ -2,8 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatShortDate } from '#app/clinic-time.server.ts';
 import { stableUuid } from '#core/shared/stable-id.ts';
-import { type E2eEnvironment, findAccessibilityViolations, startE2eEnvironment } from './browser.ts';
+import {
+  type E2eEnvironment,
+  findAccessibilityViolations,
+  startE2eEnvironment,
+  waitForHeading,
+} from './browser.ts';
 
 // Issue 7 "Must show": a practitioner opens today's schedule, opens a booked appointment, writes a
 // SOAP note, charts five points (one by clicking the body map, four by search), records needles in
@@ -76,6 +82,8 @@ async function openDemoDay(page: Page) {
   if ((await page.inputValue('#day-date')) !== day) {
     await page.fill('#day-date', day);
     await Promise.all([page.waitForURL(/date=/), page.getByRole('button', { name: 'Show' }).click()]);
+    // The form navigates in the page: the address changes before the chosen day's list is drawn.
+    await waitForHeading(page, new RegExp(`^${formatShortDate(day)}`));
   }
 }
 
@@ -196,6 +204,8 @@ describe('a practitioner writes and signs a visit note', () => {
       await page.getByLabel(/I have considered pregnancy points at BL23/).check();
       await page.getByRole('button', { name: 'Add point' }).click();
       await waitForPointRow(page, 'BL23');
+      // One row: the first press, without the acknowledgement, saved nothing (not just nothing yet).
+      await expect(page.locator('table.charted-points tbody tr').count()).resolves.toBe(1);
       await expect(page.locator('table.charted-points tbody').textContent()).resolves.toContain(
         'caution acknowledged',
       );
@@ -235,6 +245,7 @@ describe('clinic administration', () => {
 
       await signIn(page, 'admin');
       expect(new URL(page.url()).pathname).toBe('/admin');
+      await waitForHeading(page, 'Clinic administration');
       await expectNoAxeViolations(page);
       await page.goto(`${env.baseUrl}/admin/schedule`);
       await page.selectOption('#hours-practitioner', practitionerId);
