@@ -46,7 +46,9 @@ async function launchChrome(): Promise<Chrome> {
   const stop = async () => {
     child.kill('SIGTERM');
     await exited;
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing into the profile just after the main
+    // process has gone (ENOTEMPTY): retry rather than fail the run over a temporary folder.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   const started = Date.now();
   for (;;) {
