@@ -90,8 +90,11 @@ function useDayShortcuts(previous: string, next: string, today: string, query: s
 }
 
 export default function Workspace({ loaderData }: Route.ComponentProps) {
-  const { appointmentId } = useParams();
+  const { appointmentId, patientId } = useParams();
   const d = loaderData;
+  // A visit or a chart beside the day has its own main heading (the patient): then the day is a
+  // section of the page, not its title, so a screen reader's page has one h1.
+  const DayTitle = appointmentId || patientId ? 'h2' : 'h1';
   useDayShortcuts(d.previousDate, d.nextDate, d.today, d.query);
   const withDate = (date: string) => {
     const params = new URLSearchParams(d.query);
@@ -101,11 +104,11 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
   return (
     <div className="ws">
       <section className="ws-day" aria-labelledby="day-title">
-        <h1 id="day-title" className="ws-day__title">
+        <DayTitle id="day-title" className="ws-day__title">
           {d.date === d.today ? 'Today' : d.dateLabel}
           {d.date === d.today ? <span className="ws-day__date"> {d.dateLabel}</span> : null}
           <span className="ws-day__date">{d.practitionerName}</span>
-        </h1>
+        </DayTitle>
         <Form method="get" action="/workspace" className="ws-day__picker">
           <div className="ws-field">
             <label htmlFor="day-date">Day</label>

@@ -71,7 +71,10 @@ async function shoot(page: Page, path: string) {
 }
 
 async function expectNoAxeViolations(page: Page) {
-  expect(await findAccessibilityViolations(page), new URL(page.url()).pathname).toEqual([]);
+  const where = new URL(page.url()).pathname;
+  expect(await findAccessibilityViolations(page), where).toEqual([]);
+  // One main heading: beside a visit or a chart, the day's title is a section heading.
+  expect(await page.locator('h1').count(), `${where}: h1 elements`).toBe(1);
 }
 
 /** The day list on the demo clinic's day (today unless it is a weekend), chosen with the date picker. */
