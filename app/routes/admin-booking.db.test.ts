@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentTypes, bookingPolicies } from '#db/schema/index.ts';
-import type { Viewer } from '#services/auth/sessions.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { ensureDefaultBookingPolicy } from '#tests/factories/clinic.ts';
 import {
@@ -10,6 +9,7 @@ import {
   expectRefusedField,
   findFieldCell,
   renderPage,
+  testViewer,
 } from '#tests/setup/render-page.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
@@ -21,13 +21,7 @@ import * as booking from './admin-booking';
 
 let database: TestDatabase;
 let ctx: ServiceContext;
-const admin: Viewer = {
-  userId: '00000000-0000-4000-8000-000000000001',
-  role: 'admin',
-  displayName: 'Admin',
-  email: 'admin@test.test',
-  sessionId: 'test-session',
-};
+const admin = testViewer('admin');
 const clock = createTestClock('2026-11-25T12:00:00Z');
 
 // Two types of this file's own; each form's fields are named by its slug (`deep-follow-up-name`).

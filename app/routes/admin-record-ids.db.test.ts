@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '#services/auth/sessions.ts';
 import type { ServiceContext } from '#services/context.ts';
 import {
   type ClinicFixture,
   createClinicFixture,
   ensureDefaultBookingPolicy,
 } from '#tests/factories/clinic.ts';
-import { createTestLoadContext, type RenderedPage, renderPage } from '#tests/setup/render-page.ts';
+import {
+  createTestLoadContext,
+  type RenderedPage,
+  renderPage,
+  testViewer,
+} from '#tests/setup/render-page.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
 import * as booking from './admin-booking';
@@ -22,13 +26,7 @@ import * as outboxMessage from './admin-outbox-message';
 let database: TestDatabase;
 let ctx: ServiceContext;
 let clinic: ClinicFixture;
-const admin: Viewer = {
-  userId: '00000000-0000-4000-8000-000000000001',
-  role: 'admin',
-  displayName: 'Admin',
-  email: 'admin@test.test',
-  sessionId: 'test-session',
-};
+const admin = testViewer('admin');
 const clock = createTestClock('2026-11-25T12:00:00Z');
 const MALFORMED_IDS = ['not-a-uuid', '', "' or 1=1 --", '00000000-0000-4000-8000-00000000dea'];
 const GONE = '00000000-0000-4000-8000-00000000dead';

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '#services/auth/sessions.ts';
 import type { ServiceContext } from '#services/context.ts';
 import { type ClinicFixture, createClinicFixture } from '#tests/factories/clinic.ts';
 import {
@@ -8,6 +7,7 @@ import {
   expectRefusedField,
   findFieldCell,
   renderPage,
+  testViewer,
 } from '#tests/setup/render-page.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
@@ -19,13 +19,7 @@ import * as schedule from './admin-schedule';
 let database: TestDatabase;
 let ctx: ServiceContext;
 let clinic: ClinicFixture;
-const admin: Viewer = {
-  userId: '00000000-0000-4000-8000-000000000001',
-  role: 'admin',
-  displayName: 'Admin',
-  email: 'admin@test.test',
-  sessionId: 'test-session',
-};
+const admin = testViewer('admin');
 // Wednesday 2026-11-25, 07:00 in New York.
 const clock = createTestClock('2026-11-25T12:00:00Z');
 

@@ -10,6 +10,7 @@ import {
   expectRefusedField,
   findFieldCell,
   renderPage,
+  testViewer,
 } from '#tests/setup/render-page.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
@@ -49,13 +50,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   ctx = createTestServices(database, clock);
   clinic = await createClinicFixture(database.db);
-  practitioner = {
-    userId: clinic.practitionerUserId,
-    role: 'practitioner',
-    displayName: 'Prac',
-    email: 'prac@test.test',
-    sessionId: 'test-session',
-  };
+  practitioner = testViewer('practitioner', clinic.practitionerUserId);
   patientId = clinic.patientIds[0]!;
   // The practitioner treats the patient: one visit today.
   const startAt = new Date('2026-11-25T15:00:00Z');

@@ -15,6 +15,7 @@ import {
   expectRefusedField,
   findFieldCell,
   renderPage,
+  testViewer,
 } from '#tests/setup/render-page.ts';
 import { openTestDatabase, type TestDatabase } from '#tests/setup/test-database.ts';
 import { createTestClock, createTestServices } from '#tests/setup/test-services.ts';
@@ -75,13 +76,7 @@ beforeAll(async () => {
   clinic = await createClinicFixture(database.db);
   // Signing a note and cancelling read the booking policy.
   await ensureDefaultBookingPolicy(database.db);
-  practitioner = {
-    userId: clinic.practitionerUserId,
-    role: 'practitioner',
-    displayName: 'Prac',
-    email: 'prac@test.test',
-    sessionId: 'test-session',
-  };
+  practitioner = testViewer('practitioner', clinic.practitionerUserId);
 });
 afterAll(() => database?.close());
 

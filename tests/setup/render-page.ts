@@ -21,6 +21,17 @@ export type RenderedPage =
   | { kind: 'page'; status: number; html: string }
   | { kind: 'redirect'; status: number; location: string };
 
+/** A signed-in viewer for a page test: `admin` (a fixed id) or the given user in `role`. */
+export function testViewer(role: Viewer['role'], userId = '00000000-0000-4000-8000-000000000001'): Viewer {
+  return {
+    userId,
+    role,
+    displayName: role === 'admin' ? 'Admin' : 'Prac',
+    email: `${role}@test.test`,
+    sessionId: 'test-session',
+  };
+}
+
 /** The load context server/http/web.ts builds, for `viewer` (sign-in is not part of these tests). */
 export function createTestLoadContext(services: ServiceContext, viewer: Viewer | null): AppLoadContext {
   return {
