@@ -37,19 +37,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       }
     }
   });
-  const handle = await openDatabase({
-    kind: 'postgres',
-    url: withDatabase(postgres.url, name),
-    maxConnections: 10,
-  });
-  return {
-    ...handle,
-    label: 'postgres',
-    close: async () => {
-      await handle.close();
-      await withAdmin(postgres.url, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
-    },
-  };
+  return openDroppedOnClose(postgres.url, name, 10);
 }
 
 /**
@@ -64,17 +52,22 @@ export async function openEmptyTestDatabase(): Promise<TestDatabase> {
   }
   const name = `bp_t_${randomBytes(6).toString('hex')}`;
   await withAdmin(postgres.url, (admin) => admin.query(`create database "${name}"`));
-  const handle = await openDatabase({
-    kind: 'postgres',
-    url: withDatabase(postgres.url, name),
-    maxConnections: 4,
-  });
+  return openDroppedOnClose(postgres.url, name, 4);
+}
+
+/** Opens the database `name` that the caller created; closing it drops the database. */
+async function openDroppedOnClose(
+  serverUrl: string,
+  name: string,
+  maxConnections: number,
+): Promise<TestDatabase> {
+  const handle = await openDatabase({ kind: 'postgres', url: withDatabase(serverUrl, name), maxConnections });
   return {
     ...handle,
     label: 'postgres',
     close: async () => {
       await handle.close();
-      await withAdmin(postgres.url, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
+      await withAdmin(serverUrl, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
     },
   };
 }
